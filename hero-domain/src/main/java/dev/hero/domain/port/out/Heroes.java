@@ -1,0 +1,37 @@
+package dev.hero.domain.port.out;
+
+import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.PageRequest;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The heroes, wherever they are kept: the outgoing persistence port.
+ *
+ * <p>Every implementation must pass the contract suite {@code dev.hero.domain.testkit.HeroesContract}
+ * (hero-domain's test-jar). Implementations are safe for concurrent use, and a method that returns
+ * after a write has made that write durable.
+ */
+public interface Heroes {
+
+    /** Stores a hero under a new id, never used before (ids are not reused after a delete). */
+    Hero add(NewHero hero);
+
+    Optional<Hero> findById(long id);
+
+    /** Heroes ordered by id ascending, skipping {@code page.offset()}, at most {@code page.limit()}. */
+    List<Hero> findPage(PageRequest page);
+
+    /**
+     * Applies the changes atomically: concurrent updates of one hero never mix into a torn row.
+     *
+     * @return the hero after the change, or empty when no hero has this id
+     */
+    Optional<Hero> update(long id, HeroChanges changes);
+
+    /** @return whether a hero with this id existed (and is now gone) */
+    boolean delete(long id);
+}

@@ -1,0 +1,75 @@
+package dev.hero.domain.model;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.hero.domain.model.NewHeroTest.violationsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules of a partial update: absent is not null. */
+class HeroChangesTest {
+
+    private static final Hero DEADPOND = new Hero(7, "Deadpond", 30, "Dive Wilson");
+
+    @Test
+    void givenNoChanges_whenApplied_thenTheHeroIsUnchanged() {
+        HeroChanges none = new HeroChanges(FieldChange.keep(), FieldChange.keep(), FieldChange.keep());
+
+        assertThat(none.isEmpty()).isTrue();
+        assertThat(DEADPOND.apply(none)).isEqualTo(DEADPOND);
+        assertThat(HeroChanges.none().isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenNullFieldChanges_whenCreated_thenTheyMeanKeep() {
+        assertThat(new HeroChanges(null, null, null)).isEqualTo(HeroChanges.none());
+    }
+
+    @Test
+    void givenNewName_whenApplied_thenOnlyTheNameChanges() {
+        HeroChanges rename = new HeroChanges(FieldChange.to("Deadpool"), FieldChange.keep(), FieldChange.keep());
+
+        assertThat(rename.isEmpty()).isFalse();
+        assertThat(DEADPOND.apply(rename)).isEqualTo(new Hero(7, "Deadpool", 30, "Dive Wilson"));
+    }
+
+    @Test
+    void givenAgeSetToNull_whenApplied_thenTheAgeIsCleared() {
+        HeroChanges clearAge = new HeroChanges(FieldChange.keep(), FieldChange.to(null), FieldChange.keep());
+
+        assertThat(DEADPOND.apply(clearAge)).isEqualTo(new Hero(7, "Deadpond", null, "Dive Wilson"));
+    }
+
+    @Test
+    void givenNameSetToNull_whenCreated_thenRejectedAsNotAString() {
+        assertThat(violationsOf(() -> new HeroChanges(FieldChange.to(null), FieldChange.keep(), FieldChange.to(null))))
+                .containsExactly(
+                        new Violation("name", "string_type", "Input should be a valid string"),
+                        new Violation("secretName", "string_type", "Input should be a valid string"));
+    }
+
+    @Test
+    void givenInvalidNewValues_whenCreated_thenEveryRuleOfCreationApplies() {
+        assertThat(violationsOf(() -> new HeroChanges(FieldChange.to(" "), FieldChange.to(-5), FieldChange.to("s".repeat(256)))))
+                .extracting(Violation::field, Violation::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("name", "string_pattern_mismatch"),
+                        org.assertj.core.groups.Tuple.tuple("age", "greater_than_equal"),
+                        org.assertj.core.groups.Tuple.tuple("secretName", "string_too_long"));
+    }
+
+    @Test
+    void whenPrinted_thenANewSecretNameIsHidden() {
+        HeroChanges changes = new HeroChanges(FieldChange.keep(), FieldChange.keep(), FieldChange.to("Wade W."));
+
+        assertThat(changes.toString()).doesNotContain("Wade W.");
+        assertThat(new Hero(1, "n", null, "Wade W.").toString()).doesNotContain("Wade W.");
+    }
+
+    @Test
+    void fieldChangesCompareByValue() {
+        assertThat(FieldChange.to("a")).isEqualTo(FieldChange.to("a")).isNotEqualTo(FieldChange.to("b"));
+        assertThat(FieldChange.to(null)).isEqualTo(FieldChange.to(null)).isNotEqualTo(FieldChange.keep());
+        assertThat(FieldChange.<String>keep().orElse("current")).isEqualTo("current");
+        assertThat(FieldChange.<String>to(null).orElse("current")).isNull();
+    }
+}

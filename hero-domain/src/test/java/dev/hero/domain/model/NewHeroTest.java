@@ -1,0 +1,108 @@
+package dev.hero.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The rules a new hero must meet. */
+class NewHeroTest {
+
+    @Test
+    void givenValidFields_whenCreated_thenItKeepsThem() {
+        NewHero hero = new NewHero("Deadpond", 30, "Dive Wilson");
+
+        assertThat(hero.name()).isEqualTo("Deadpond");
+        assertThat(hero.age()).isEqualTo(30);
+        assertThat(hero.secretName()).isEqualTo("Dive Wilson");
+    }
+
+    @Test
+    void givenNoAge_whenCreated_thenAgeIsUnknown() {
+        assertThat(new NewHero("Deadpond", null, "Dive Wilson").age()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 48, Integer.MAX_VALUE})
+    void givenAgeInRange_whenCreated_thenAccepted(int age) {
+        assertThat(new NewHero("Deadpond", age, "Dive Wilson").age()).isEqualTo(age);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, Integer.MIN_VALUE})
+    void givenNegativeAge_whenCreated_thenRejected(int age) {
+        assertThat(violationsOf(() -> new NewHero("Deadpond", age, "Dive Wilson")))
+                .containsExactly(new Violation("age", "greater_than_equal", "Input should be greater than or equal to 0"));
+    }
+
+    @Test
+    void givenMissingNameAndSecretName_whenCreated_thenBothAreReportedInFieldOrder() {
+        assertThat(violationsOf(() -> new NewHero(null, null, null))).containsExactly(
+                new Violation("name", "missing", "Field required"),
+                new Violation("secretName", "missing", "Field required"));
+    }
+
+    @Test
+    void givenEmptyName_whenCreated_thenTooShort() {
+        assertThat(violationsOf(() -> new NewHero("", 1, "x")))
+                .containsExactly(new Violation("name", "string_too_short", "String should have at least 1 character"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "   ", "\t\n", "\u2003"})
+    void givenBlankName_whenCreated_thenRejected(String blank) {
+        assertThat(violationsOf(() -> new NewHero(blank, 1, "x")))
+                .extracting(Violation::field, Violation::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "string_pattern_mismatch"));
+    }
+
+    @Test
+    void givenNameWithNul_whenCreated_thenRejected() {
+        assertThat(violationsOf(() -> new NewHero("Dead\u0000pond", 1, "x")))
+                .containsExactly(new Violation("name", "string_pattern_mismatch", "String should not contain the NUL character (U+0000)"));
+    }
+
+    @Test
+    void givenNamesAtTheLengthLimit_whenCreated_thenAcceptedCountingCharactersNotBytes() {
+        assertThat(new NewHero("a".repeat(255), 1, "x").name()).hasSize(255);
+        // 255 characters outside the Basic Multilingual Plane: 510 UTF-16 units, still 255 characters.
+        assertThat(new NewHero("🦸".repeat(255), 1, "x").name()).hasSize(510);
+    }
+
+    @Test
+    void givenNamePastTheLengthLimit_whenCreated_thenTooLong() {
+        assertThat(violationsOf(() -> new NewHero("a".repeat(256), 1, "x")))
+                .containsExactly(new Violation("name", "string_too_long", "String should have at most 255 characters"));
+        assertThat(violationsOf(() -> new NewHero("x".repeat(10_000_000), 1, "x")))
+                .extracting(Violation::type).containsExactly("string_too_long");
+    }
+
+    @Test
+    void givenBadSecretName_whenCreated_thenTheErrorNeverEchoesIt() {
+        String secret = "  ".repeat(200) + "my secret";
+
+        InvalidInputException error = catchThrowableOfType(InvalidInputException.class, () -> new NewHero("Deadpond", 1, secret));
+
+        assertThat(error.violations()).extracting(Violation::field).containsExactly("secretName");
+        assertThat(error.getMessage()).doesNotContain("my secret");
+        assertThat(error.violations().getFirst().message()).doesNotContain("my secret");
+    }
+
+    @Test
+    void whenPrinted_thenTheSecretNameIsHidden() {
+        assertThat(new NewHero("Deadpond", 30, "Dive Wilson").toString()).contains("Deadpond").doesNotContain("Dive Wilson");
+    }
+
+    @Test
+    void givenInvalidHero_whenCreated_thenTheSubjectIsNewHero() {
+        assertThatThrownBy(() -> new NewHero("", null, "x"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.subject()).isEqualTo(NewHero.class));
+    }
+
+    static java.util.List<Violation> violationsOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable code) {
+        return catchThrowableOfType(InvalidInputException.class, code).violations();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hero.domain.service;
+
+import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.HeroNotFoundException;
+import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.testkit.InMemoryHeroes;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.IntStream;
+
+import static dev.hero.domain.testkit.HeroBuilder.aHero;
+import static dev.hero.domain.testkit.HeroBuilder.renameTo;
+import static dev.hero.domain.testkit.HeroBuilder.setAge;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The use cases, over the in-memory adapter. */
+class HeroServiceTest {
+
+    private final InMemoryHeroes heroes = new InMemoryHeroes();
+    private final HeroService service = new HeroService(heroes);
+
+    @Test
+    void givenNewHero_whenCreate_thenItCanBeReadBack() {
+        Hero created = service.create(aHero().named("Deadpond").aged(30).withSecretName("Dive Wilson").build());
+
+        assertThat(service.get(created.id())).isEqualTo(new Hero(created.id(), "Deadpond", 30, "Dive Wilson"));
+    }
+
+    @Test
+    void givenHeroes_whenList_thenAPageInIdOrder() {
+        var created = IntStream.range(0, 5).mapToObj(i -> service.create(aHero().named("H" + i).build())).toList();
+
+        assertThat(service.list(new PageRequest(1, 2))).containsExactly(created.get(1), created.get(2));
+    }
+
+    @Test
+    void givenUnknownId_whenGet_thenNotFound() {
+        assertThatThrownBy(() -> service.get(404))
+                .isInstanceOfSatisfying(HeroNotFoundException.class, e -> assertThat(e.id()).isEqualTo(404));
+    }
+
+    @Test
+    void givenHero_whenUpdate_thenTheChangedHeroIsReturnedAndStored() {
+        Hero hero = service.create(aHero().named("Deadpond").aged(30).build());
+
+        Hero updated = service.update(hero.id(), setAge(null));
+
+        assertThat(updated.age()).isNull();
+        assertThat(updated.name()).isEqualTo("Deadpond");
+        assertThat(service.get(hero.id())).isEqualTo(updated);
+    }
+
+    @Test
+    void givenHero_whenUpdateWithNoChanges_thenItIsReturnedAsIs() {
+        Hero hero = service.create(aHero().build());
+
+        assertThat(service.update(hero.id(), HeroChanges.none())).isEqualTo(hero);
+    }
+
+    @Test
+    void givenUnknownId_whenUpdate_thenNotFound() {
+        assertThatThrownBy(() -> service.update(9, renameTo("x"))).isInstanceOf(HeroNotFoundException.class);
+        assertThatThrownBy(() -> service.update(9, HeroChanges.none())).isInstanceOf(HeroNotFoundException.class);
+    }
+
+    @Test
+    void givenHero_whenDelete_thenItIsGone() {
+        Hero hero = service.create(aHero().build());
+
+        service.delete(hero.id());
+
+        assertThatThrownBy(() -> service.get(hero.id())).isInstanceOf(HeroNotFoundException.class);
+        assertThatThrownBy(() -> service.delete(hero.id())).isInstanceOf(HeroNotFoundException.class);
+    }
+
+    @Test
+    void givenNoStore_whenConstructed_thenRejected() {
+        assertThatThrownBy(() -> new HeroService(null)).isInstanceOf(NullPointerException.class);
+    }
+}
