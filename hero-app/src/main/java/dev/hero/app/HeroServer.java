@@ -1,0 +1,65 @@
+package dev.hero.app;
+
+import dev.hero.domain.port.in.HeroUseCases;
+import dev.hero.domain.rules.Rules;
+import dev.hero.domain.service.HeroService;
+import dev.hero.persistence.jooq.HeroDatabase;
+import dev.hero.web.HeroWeb;
+import io.helidon.webserver.WebServer;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/** The running service: the database adapter, the use cases and the web server, wired by hand. */
+public final class HeroServer implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(HeroServer.class.getName());
+
+    private final HeroDatabase database;
+    private final WebServer webServer;
+
+    private HeroServer(HeroDatabase database, WebServer webServer) {
+        this.database = database;
+        this.webServer = webServer;
+    }
+
+    /** Migrates the database, then starts answering HTTP. */
+    static HeroServer start(AppSettings settings) {
+        long started = System.nanoTime();
+        Rules.warmUp();
+        HeroDatabase database = HeroDatabase.open(settings.database());
+        try {
+            HeroUseCases heroes = new HeroService(database.heroes());
+            WebServer webServer = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    .shutdownHook(false)
+                    .maxPayloadSize(settings.limits().maxBodyBytes())
+                    .directHandlers(HeroWeb.directHandlers())
+                    .routing(routing -> HeroWeb.routing(routing, heroes, settings.limits()))
+                    .build()
+                    .start();
+            LOG.log(Level.INFO, "Hero listening on http://{0}:{1,number,#} with database {2}, started in {3,number,#} ms",
+                    settings.host(), webServer.port(), database.describe(), (System.nanoTime() - started) / 1_000_000);
+            return new HeroServer(database, webServer);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    /** Stops taking connections, lets requests in flight finish, then closes the database. */
+    @Override
+    public void close() {
+        try {
+            webServer.stop();
+        } finally {
+            database.close();
+        }
+        LOG.log(Level.INFO, "Hero stopped");
+    }
+}
