@@ -1,0 +1,58 @@
+package dev.hero.persistence.jooq;
+
+import org.jooq.exception.DataAccessException;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Lets statements through until the database closes, and lets {@link #close} wait for those in flight,
+ * so that closing never cuts a transaction off half way. Statements share the read lock (they never
+ * wait for each other); closing takes the write lock.
+ */
+final class Gate {
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final String name;
+    private volatile boolean closed;
+
+    Gate(String name) {
+        this.name = name;
+    }
+
+    <T> T pass(Supplier<T> statement) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new DataAccessException("The " + name + " database is closed");
+            }
+            return statement.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Lets no new statement through and waits for those in flight, at most the patience given: a
+     * statement that hangs longer (a vanished server) is then cut off by closing its connection.
+     */
+    void close(Duration patience) {
+        boolean locked = false;
+        try {
+            locked = lock.writeLock().tryLock(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed = true;
+        if (locked) {
+            lock.writeLock().unlock();
+        }
+    }
+}

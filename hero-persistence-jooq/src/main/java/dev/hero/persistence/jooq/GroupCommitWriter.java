@@ -1,0 +1,259 @@
+package dev.hero.persistence.jooq;
+
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The only writer of a SQLite database: one thread owns the one write connection and commits the
+ * writes of many callers together.
+ *
+ * <p>Callers {@link #write submit} a write and wait. The thread takes everything pending (up to
+ * {@code maxBatch}), runs it in one {@code BEGIN IMMEDIATE} transaction, commits (with
+ * {@code synchronous=FULL} the commit is on disk when it returns), and only then answers every
+ * caller of the batch. One fsync so serves all the requests that arrived while the previous one ran.
+ * If anything in a batch fails, the batch is rolled back and each write is run again alone, in its
+ * own transaction, so that one bad write cannot fail its neighbours.
+ *
+ * <p>SQLite allows one writer at a time; since only this thread writes, no caller ever waits on the
+ * database lock or sees "database is locked".
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    static final int DEFAULT_MAX_BATCH = 512;
+
+    /** Put last in the queue by {@link #close()}: the thread stops when it reaches it. */
+    private static final PendingWrite<Void> STOP = new PendingWrite<>(sql -> null);
+
+    private final Connection connection;
+    private final DSLContext sql;
+    private final int maxBatch;
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    /** Submitting takes the read lock, closing the write lock: nothing can be queued behind {@link #STOP}. */
+    private final ReadWriteLock admission = new ReentrantReadWriteLock();
+    private boolean closed;
+    private final Thread thread;
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+
+    GroupCommitWriter(Connection connection, DSLContext sql, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+        }
+        this.connection = connection;
+        this.sql = sql;
+        this.maxBatch = maxBatch;
+        this.thread = Thread.ofPlatform().name("hero-sqlite-writer").daemon(true).unstarted(this::run);
+        thread.start();
+    }
+
+    /** Runs the statements in a transaction of the writer thread; returns once that transaction is committed. */
+    <T> T write(Function<DSLContext, T> statements) {
+        PendingWrite<T> write = new PendingWrite<>(statements);
+        admission.readLock().lock();
+        try {
+            if (closed) {
+                throw new DataAccessException("The SQLite database is closed; the write was not made");
+            }
+            queue.add(write);
+        } finally {
+            admission.readLock().unlock();
+        }
+        return write.await();
+    }
+
+    boolean isRunning() {
+        return thread.isAlive() && !isClosed();
+    }
+
+    /** Writes submitted and not yet answered, the one in progress excluded. */
+    int pending() {
+        return queue.size();
+    }
+
+    /** Transactions committed so far (a batch, or a write run alone after a failed batch). */
+    long commits() {
+        return commits.sum();
+    }
+
+    /** Writes committed so far. */
+    long writes() {
+        return writes.sum();
+    }
+
+    /** Takes no more writes, finishes every write already submitted, then stops the thread. */
+    void stopAfterPendingWrites() {
+        admission.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                queue.add(STOP);
+            }
+        } finally {
+            admission.writeLock().unlock();
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #stopAfterPendingWrites()}, then closes the write connection. */
+    @Override
+    public void close() {
+        stopAfterPendingWrites();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not close the SQLite write connection", e);
+        }
+    }
+
+    private boolean isClosed() {
+        admission.readLock().lock();
+        try {
+            return closed;
+        } finally {
+            admission.readLock().unlock();
+        }
+    }
+
+    private void run() {
+        List<PendingWrite<?>> batch = new ArrayList<>(maxBatch);
+        boolean stopping = false;
+        while (!stopping) {
+            batch.add(takeNext());
+            queue.drainTo(batch, maxBatch - 1);
+            int stop = batch.indexOf(STOP);
+            if (stop >= 0) {
+                // STOP is the last element ever queued, so nothing follows it.
+                batch.subList(stop, batch.size()).clear();
+                stopping = true;
+            }
+            if (!batch.isEmpty()) {
+                commitTogether(batch);
+            }
+            batch.clear();
+        }
+    }
+
+    private PendingWrite<?> takeNext() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Only close() ends this thread, after the queue is drained.
+            }
+        }
+    }
+
+    private void commitTogether(List<PendingWrite<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        try {
+            execute("BEGIN IMMEDIATE");
+            for (PendingWrite<?> write : batch) {
+                results.add(write.statements.apply(sql));
+            }
+            execute("COMMIT");
+        } catch (Throwable failure) {
+            rollbackQuietly();
+            if (batch.size() == 1) {
+                batch.getFirst().fail(failure);
+            } else {
+                batch.forEach(this::commitAlone);
+            }
+            return;
+        }
+        commits.increment();
+        writes.add(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).succeed(results.get(i));
+        }
+    }
+
+    private void commitAlone(PendingWrite<?> write) {
+        Object result;
+        try {
+            execute("BEGIN IMMEDIATE");
+            result = write.statements.apply(sql);
+            execute("COMMIT");
+        } catch (Throwable failure) {
+            rollbackQuietly();
+            write.fail(failure);
+            return;
+        }
+        commits.increment();
+        writes.increment();
+        write.succeed(result);
+    }
+
+    private void execute(String statement) throws SQLException {
+        try (Statement jdbc = connection.createStatement()) {
+            jdbc.execute(statement);
+        }
+    }
+
+    /** SQLite may already have rolled back by itself (after an I/O error, for one); that is fine too. */
+    private void rollbackQuietly() {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException noTransactionLeft) {
+            // Nothing to undo.
+        }
+    }
+
+    /** A write waiting for its transaction; answered only after the commit. */
+    private static final class PendingWrite<T> {
+        final Function<DSLContext, T> statements;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        PendingWrite(Function<DSLContext, T> statements) {
+            this.statements = statements;
+        }
+
+        @SuppressWarnings("unchecked")
+        void succeed(Object value) {
+            result.complete((T) value);
+        }
+
+        void fail(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        /** Waits for the commit. Not interruptible: the caller must learn whether its write was made. */
+        T await() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new DataAccessException("The SQLite write failed: " + cause.getMessage(), cause);
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.hero.persistence.jooq;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * SQLite configured for a server: WAL, {@code synchronous=FULL}, one writer thread with group commit,
+ * a small pool of read-only connections beside it.
+ *
+ * <p>WAL lets readers run while the writer writes, each read seeing the last commit before it began.
+ * {@code synchronous=FULL} makes every commit durable, on power loss too, before the writer answers.
+ */
+final class SqliteStore implements Store {
+
+    /** How long a connection waits for SQLite's own locks (a checkpoint, another process) before failing. */
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    /** How long a read waits for a free read connection. */
+    private static final long READ_CONNECTION_TIMEOUT_MILLIS = 5_000;
+
+    private final String url;
+    private final Gate gate = new Gate("SQLite");
+    private final GroupCommitWriter writer;
+    private final HikariDataSource readers;
+    private final DSLContext readSql;
+
+    private SqliteStore(String url, GroupCommitWriter writer, HikariDataSource readers, Settings settings) {
+        this.url = url;
+        this.writer = writer;
+        this.readers = readers;
+        this.readSql = DSL.using(readers, SQLDialect.SQLITE, settings);
+    }
+
+    /** Migrates the database file (creating it if needed), then opens the writer and the readers. */
+    static SqliteStore open(DatabaseSettings settings, Settings jooqSettings, int maxBatch) {
+        String url = settings.url();
+        if (JdbcUrls.isSqliteInMemory(url)) {
+            throw new IllegalArgumentException("In-memory SQLite (" + JdbcUrls.redact(url) + ") cannot be shared by Hero's connections; "
+                    + "give a file, such as " + DatabaseSettings.DEFAULT_URL);
+        }
+        Migrations.apply(dataSource(url, migrationConfig()), Migrations.SQLITE);
+
+        Connection writeConnection = openWriteConnection(url);
+        GroupCommitWriter writer = new GroupCommitWriter(writeConnection, DSL.using(writeConnection, SQLDialect.SQLITE, jooqSettings), maxBatch);
+        try {
+            return new SqliteStore(url, writer, openReaders(url, settings.poolSize()), jooqSettings);
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T read(Function<DSLContext, T> query) {
+        return gate.pass(() -> query.apply(readSql));
+    }
+
+    @Override
+    public <T> T write(Function<DSLContext, T> statements) {
+        return gate.pass(() -> writer.write(statements));
+    }
+
+    @Override
+    public boolean isReachable(Duration timeout) {
+        return !gate.isClosed() && writer.isRunning() && Probe.answersWithin(timeout, () -> readSql.selectOne().fetch());
+    }
+
+    @Override
+    public String describe() {
+        return "SQLite " + JdbcUrls.redact(url) + " (WAL, synchronous=FULL, 1 writer with group commit, "
+                + readers.getMaximumPoolSize() + " readers)";
+    }
+
+    /**
+     * Reads and writes in flight finish first, every submitted write is committed, and the write
+     * connection closes last: the last connection to close checkpoints the WAL into the database file
+     * and deletes it, so after a clean stop the {@code .db} file alone holds everything.
+     */
+    @Override
+    public void close() {
+        gate.close(CLOSE_PATIENCE);
+        try (writer; readers) {
+            writer.stopAfterPendingWrites();
+        }
+    }
+
+    GroupCommitWriter writer() {
+        return writer;
+    }
+
+    private static Connection openWriteConnection(String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        Connection connection = null;
+        try {
+            connection = dataSource(url, config).getConnection();
+            requireWal(connection, url);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new DataAccessException("Could not open the SQLite database " + JdbcUrls.redact(url) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * SQLite keeps its old journal mode, without an error, where WAL is impossible (some network file
+     * systems). Readers would then wait for the writer and could fail with "database is locked".
+     */
+    private static void requireWal(Connection connection, String url) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            String journalMode = mode.next() ? mode.getString(1) : "unknown";
+            if (!"wal".equalsIgnoreCase(journalMode)) {
+                throw new IllegalStateException("SQLite could not put " + JdbcUrls.redact(url) + " in WAL mode (it is in "
+                        + journalMode + " mode); Hero needs WAL so that reads never wait for writes. "
+                        + "Put the database file on a local file system.");
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Already failing with the first error.
+        }
+    }
+
+    /**
+     * Read-only connections in HikariCP: it is on the class path for PostgreSQL anyway, and it gives a
+     * bounded wait for a free connection, checks connections before handing them out and closes them
+     * cleanly; a home-made pool would have to get all of that right again.
+     */
+    private static HikariDataSource openReaders(String url, int size) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("hero-sqlite-readers");
+        pool.setDataSource(dataSource(url, config));
+        // HikariCP sets the flag on every connection; sqlite-jdbc only accepts the one it was opened with.
+        pool.setReadOnly(true);
+        pool.setMaximumPoolSize(size);
+        pool.setConnectionTimeout(READ_CONNECTION_TIMEOUT_MILLIS);
+        return new HikariDataSource(pool);
+    }
+
+    private static SQLiteConfig migrationConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return config;
+    }
+
+    private static SQLiteDataSource dataSource(String url, SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+}

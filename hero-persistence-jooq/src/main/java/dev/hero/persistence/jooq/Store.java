@@ -1,0 +1,36 @@
+package dev.hero.persistence.jooq;
+
+import org.jooq.DSLContext;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * How statements reach one kind of database: reads on a pool, writes in committed transactions.
+ * {@link JooqHeroes} holds the SQL and is the same for every store.
+ */
+interface Store extends AutoCloseable {
+
+    /** How long closing waits for statements in flight before it closes their connections under them. */
+    Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
+
+    /** Runs a query; it sees every write acknowledged before it started. */
+    <T> T read(Function<DSLContext, T> query);
+
+    /**
+     * Runs the statements of one write in a transaction and returns only once it is committed and
+     * durable. The function may be run more than once (only the last run is committed), so it must
+     * not have side effects outside the database.
+     */
+    <T> T write(Function<DSLContext, T> statements);
+
+    /** A trivial query answered within the timeout: false, never an exception, when it is not. */
+    boolean isReachable(Duration timeout);
+
+    /** The redacted URL and the connection set-up, for the start-up log line. */
+    String describe();
+
+    /** Takes no new statements, finishes those in flight and every write already submitted, then closes every connection. */
+    @Override
+    void close();
+}
