@@ -1,0 +1,98 @@
+package dev.hero.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real Hero instance in a process of its own: {@link Main} on this test's class path and JDK, configured
+ * only through environment variables, exactly as an operator starts one. Learns its port from the start line.
+ */
+final class HeroProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Hero listening on http://[^ ]+:(\\d+) ");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    private HeroProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "hero-process-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@link Main} with {@code SERVER_PORT=0} (a free port) and the given environment on top. */
+    static HeroProcess start(Map<String, String> environment, Path workingDirectory) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("SERVER_PORT", "0");
+        builder.environment().put("SERVER_HOST", "127.0.0.1");
+        builder.environment().putAll(environment);
+        return new HeroProcess(builder.start());
+    }
+
+    /** Waits for the start line and returns the base URI, e.g. {@code http://127.0.0.1:41234}. */
+    String awaitBaseUri() throws Exception {
+        try {
+            return "http://127.0.0.1:" + port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Hero did not start within " + START_TIMEOUT + "; its output:\n" + output(), e);
+        }
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    /** Sends SIGTERM, as an orchestrator does, and returns the exit code of the graceful stop. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("Hero did not stop within 30 s of SIGTERM; its output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.add(line);
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    port.complete(Integer.parseInt(listening.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            output.add("(output closed: " + e.getMessage() + ")");
+        }
+        port.completeExceptionally(new AssertionError("Hero exited before it listened; its output:\n" + output()));
+    }
+}
