@@ -3,6 +3,9 @@ package dev.hero.web;
 import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.InvalidInputException;
 import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.port.out.HeroesUnavailableException;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -23,6 +26,7 @@ import java.util.List;
 final class ErrorMapper {
 
     private static final Logger LOG = System.getLogger(ErrorMapper.class.getName());
+    private static final Header RETRY_AFTER = HeaderValues.create(HeaderNames.RETRY_AFTER, "1");
 
     private ErrorMapper() {
     }
@@ -31,6 +35,7 @@ final class ErrorMapper {
         routing.error(InvalidRequestException.class, ErrorMapper::invalidRequest)
                 .error(InvalidInputException.class, ErrorMapper::invalidInput)
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
+                .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
                 .error(HttpException.class, ErrorMapper::httpException)
                 .error(Exception.class, ErrorMapper::unexpected);
     }
@@ -48,6 +53,16 @@ final class ErrorMapper {
 
     private static void heroNotFound(ServerRequest request, ServerResponse response, HeroNotFoundException e) {
         JsonResponses.send(request, response, Status.NOT_FOUND_404, new Detail("Hero not found"));
+    }
+
+    /**
+     * The store cannot serve now (unreachable, no free connection in time, closing): 503 with
+     * {@code Retry-After}, so clients and load balancers back off and retry, and a warning without a stack trace.
+     */
+    private static void unavailable(ServerRequest request, ServerResponse response, HeroesUnavailableException e) {
+        LOG.log(Level.WARNING, "Request " + describe(request) + " answered 503: " + e.getMessage());
+        response.header(RETRY_AFTER);
+        JsonResponses.send(request, response, Status.SERVICE_UNAVAILABLE_503, new Detail(reasonPhrase(Status.SERVICE_UNAVAILABLE_503)));
     }
 
     /** Helidon's own (404 no route, ...) and ours (405, 413, 415): the reason phrase, with the exception's headers. */

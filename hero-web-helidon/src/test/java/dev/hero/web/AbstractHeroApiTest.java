@@ -6,6 +6,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.InvalidInputException;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.port.out.HeroesUnavailableException;
 import dev.hero.domain.model.Violation;
 import dev.hero.domain.port.in.HeroUseCases;
 import io.helidon.http.HeaderNames;
@@ -674,6 +675,19 @@ abstract class AbstractHeroApiTest {
             assertThat(record.getThrown()).hasMessageContaining("db-7");
             assertThat(record.getMessage()).contains("GET /heroes/");
         });
+    }
+
+    @Test
+    void givenTheStoreIsUnavailable_whenAnyOperation_thenServiceUnavailableWithRetryAfterAndNoInternals() {
+        HEROES.use(new FailingHeroes(() -> new HeroesUnavailableException("The database is unavailable: db-7 refused, password=hunter2", null)));
+
+        for (Answer answer : List.of(get("/heroes/"), get("/heroes/1"), delete("/heroes/1"),
+                post("/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"Dive Wilson\"}"),
+                patch("/heroes/1", "{\"age\":3}"))) {
+            assertError(answer, 503, detail("Service Unavailable"));
+            assertThat(answer.retryAfter()).as("Retry-After of %s", answer).isEqualTo("1");
+            assertThat(answer.body()).doesNotContain("hunter2").doesNotContain("db-7");
+        }
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** One HTTP answer as a test sees it: status, headers, and the raw body. */
-record Answer(int status, String contentType, String allow, String location, String connection, String body) {
+record Answer(int status, String contentType, String allow, String location, String connection, String retryAfter,
+              String body) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,6 +28,7 @@ record Answer(int status, String contentType, String allow, String location, Str
                     header(response, io.helidon.http.HeaderNames.ALLOW),
                     header(response, io.helidon.http.HeaderNames.LOCATION),
                     header(response, io.helidon.http.HeaderNames.CONNECTION),
+                    header(response, io.helidon.http.HeaderNames.RETRY_AFTER),
                     new String(bytes, StandardCharsets.UTF_8));
         }
     }

@@ -1,6 +1,6 @@
 package dev.hero.persistence.jooq;
 
-import org.jooq.exception.DataAccessException;
+import dev.hero.domain.port.out.HeroesUnavailableException;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ final class Gate {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new DataAccessException("The " + name + " database is closed");
+                throw new HeroesUnavailableException("The " + name + " database is closed", null);
             }
             return statement.get();
         } finally {

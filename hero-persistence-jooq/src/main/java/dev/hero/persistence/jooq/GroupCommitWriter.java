@@ -1,5 +1,6 @@
 package dev.hero.persistence.jooq;
 
+import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -66,7 +67,7 @@ final class GroupCommitWriter implements AutoCloseable {
         admission.readLock().lock();
         try {
             if (closed) {
-                throw new DataAccessException("The SQLite database is closed; the write was not made");
+                throw new HeroesUnavailableException("The SQLite database is closed; the write was not made", null);
             }
             queue.add(write);
         } finally {

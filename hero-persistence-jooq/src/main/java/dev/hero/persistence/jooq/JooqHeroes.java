@@ -27,20 +27,20 @@ final class JooqHeroes implements Heroes {
 
     @Override
     public Hero add(NewHero hero) {
-        return store.write(sql -> toHero(sql.insertInto(HERO)
+        return Unavailability.translate(() -> store.write(sql -> toHero(sql.insertInto(HERO)
                 .set(HERO.NAME, hero.name())
                 .set(HERO.AGE, hero.age())
                 .set(HERO.SECRET_NAME, hero.secretName())
                 .returning()
-                .fetchSingle()));
+                .fetchSingle())));
     }
 
     @Override
     public Optional<Hero> findById(long id) {
-        return store.read(sql -> sql.selectFrom(HERO)
+        return Unavailability.translate(() -> store.read(sql -> sql.selectFrom(HERO)
                 .where(HERO.ID.eq(id))
                 .fetchOptional()
-                .map(JooqHeroes::toHero));
+                .map(JooqHeroes::toHero)));
     }
 
     @Override
@@ -48,11 +48,11 @@ final class JooqHeroes implements Heroes {
         if (page.limit() == 0) {
             return List.of();
         }
-        return store.read(sql -> sql.selectFrom(HERO)
+        return Unavailability.translate(() -> store.read(sql -> sql.selectFrom(HERO)
                 .orderBy(HERO.ID)
                 .limit(page.limit())
                 .offset(page.offset())
-                .fetch(JooqHeroes::toHero));
+                .fetch(JooqHeroes::toHero)));
     }
 
     /** One {@code UPDATE ... SET <only the set columns> ... RETURNING}: the database keeps the row whole. */
@@ -71,17 +71,17 @@ final class JooqHeroes implements Heroes {
         if (changes.secretName() instanceof FieldChange.SetTo<String>(String secretName)) {
             columns.put(HERO.SECRET_NAME, secretName);
         }
-        return store.write(sql -> sql.update(HERO)
+        return Unavailability.translate(() -> store.write(sql -> sql.update(HERO)
                 .set(columns)
                 .where(HERO.ID.eq(id))
                 .returning()
                 .fetchOptional()
-                .map(JooqHeroes::toHero));
+                .map(JooqHeroes::toHero)));
     }
 
     @Override
     public boolean delete(long id) {
-        return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id)).execute() > 0);
+        return Unavailability.translate(() -> store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id)).execute() > 0));
     }
 
     private static Hero toHero(HeroRecord row) {

@@ -1,6 +1,7 @@
 package dev.hero.persistence.jooq;
 
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.port.out.HeroesUnavailableException;
 import dev.hero.persistence.jooq.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,35 @@ class PostgresDatabaseTest {
 
         assertThat(reachableWhileDown).isFalse();
         assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @SuppressWarnings("try") // the capture only keeps HikariCP's expected warnings off the console
+    void givenTheDatabaseGoesAway_whenHeroesAreReadOrWritten_thenTheCallsSayUnavailableAndWorkAgainOnceItIsBack() throws Exception {
+        URI server = URI.create(url.substring("jdbc:".length()));
+        TcpProxy proxy = TcpProxy.to(server.getHost(), server.getPort());
+        opened.add(proxy);
+        HeroDatabase database = open(url.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port()));
+        Hero kept = database.heroes().add(aHero().named("Kept").build());
+
+        try (LogCapture expectedWarnings = LogCapture.silencingTheConsole()) {
+            proxy.cut();
+            assertThatThrownBy(() -> database.heroes().findById(kept.id())).isInstanceOf(HeroesUnavailableException.class);
+            assertThatThrownBy(() -> database.heroes().add(aHero().build())).isInstanceOf(HeroesUnavailableException.class);
+            proxy.restore();
+            assertThat(eventuallyReachable(database, Duration.ofSeconds(20))).isTrue();
+        }
+
+        assertThat(database.heroes().findById(kept.id())).contains(kept);
+    }
+
+    @Test
+    void givenAClosedDatabase_whenHeroesAreRead_thenTheCallSaysUnavailable() {
+        HeroDatabase database = HeroDatabase.open(DatabaseSettings.of(url));
+        database.close();
+
+        assertThatThrownBy(() -> database.heroes().findById(1)).isInstanceOf(HeroesUnavailableException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test

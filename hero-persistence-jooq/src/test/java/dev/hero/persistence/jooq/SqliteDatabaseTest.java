@@ -3,6 +3,7 @@ package dev.hero.persistence.jooq;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.PageRequest;
 import dev.hero.domain.port.out.Heroes;
+import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -221,7 +222,10 @@ class SqliteDatabaseTest {
         database.close();
 
         assertThatThrownBy(() -> database.heroes().add(aHero().build()))
-                .isInstanceOf(DataAccessException.class)
+                .isInstanceOf(HeroesUnavailableException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> database.heroes().findById(1))
+                .isInstanceOf(HeroesUnavailableException.class)
                 .hasMessageContaining("closed");
         assertThat(database.isReachable(Duration.ofSeconds(2))).isFalse();
     }

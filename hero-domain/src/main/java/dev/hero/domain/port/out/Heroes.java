@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <p>Every implementation must pass the contract suite {@code dev.hero.domain.testkit.HeroesContract}
  * (hero-domain's test-jar). Implementations are safe for concurrent use, and a method that returns
- * after a write has made that write durable.
+ * after a write has made that write durable. When the store cannot serve a call for a passing reason
+ * (unreachable, no free connection in time, closing), they throw {@link HeroesUnavailableException}.
  */
 public interface Heroes {
 
