@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Hero instance in a process of its own: {@link Main} on this test's class path and JDK, configured
- * only through environment variables, exactly as an operator starts one. Learns its port from the start line.
+ * A real Hero instance in a process of its own: the packaged {@code hero-app.jar} (system property
+ * {@code hero.jar}, set by failsafe) run with {@code java -jar} on this test's JDK, configured only through
+ * environment variables, exactly as an operator starts one. Learns its port from the start line.
  */
 final class HeroProcess implements AutoCloseable {
 
@@ -35,11 +37,14 @@ final class HeroProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@link Main} with {@code SERVER_PORT=0} (a free port) and the given environment on top. */
+    /** Starts the jar with {@code SERVER_PORT=0} (a free port) and the given environment on top. */
     static HeroProcess start(Map<String, String> environment, Path workingDirectory) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName())
+        String jar = System.getProperty("hero.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("No packaged jar at hero.jar=" + jar + ": run as an integration test (mvn verify)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", "0");

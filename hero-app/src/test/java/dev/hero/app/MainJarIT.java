@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real {@link Main} in a process of its own, started the way the README starts it: in an empty
  * directory, with nothing configured but the port. Its default database is {@code database.db} there.
  */
-class MainProcessTest {
+class MainJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database (a fresh schema), started at the same moment so that both race to migrate it. Whatever one
  * instance answers, the other agrees with at once.
  */
-class ManyInstancesOnPostgresTest {
+class ManyInstancesOnPostgresIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
