@@ -37,7 +37,7 @@ final class ErrorMapper {
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
                 .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
                 .error(HttpException.class, ErrorMapper::httpException)
-                .error(Exception.class, ErrorMapper::unexpected);
+                .error(Throwable.class, ErrorMapper::unexpected);
     }
 
     private static void invalidRequest(ServerRequest request, ServerResponse response, InvalidRequestException e) {
@@ -77,8 +77,11 @@ final class ErrorMapper {
         JsonResponses.send(request, response, e.status(), new Detail(reasonPhrase(e.status())));
     }
 
-    /** A fault of ours: the details go to the log, never to the client. */
-    private static void unexpected(ServerRequest request, ServerResponse response, Exception e) {
+    /**
+     * A fault of ours: the details go to the log, never to the client. Errors too (a class missing from a
+     * broken deployment, a stack overflow): without this they would close the connection with no answer.
+     */
+    private static void unexpected(ServerRequest request, ServerResponse response, Throwable e) {
         LOG.log(Level.ERROR, "Request " + describe(request) + " failed", e);
         JsonResponses.send(request, response, Status.INTERNAL_SERVER_ERROR_500, new Detail(reasonPhrase(Status.INTERNAL_SERVER_ERROR_500)));
     }

@@ -691,6 +691,18 @@ abstract class AbstractHeroApiTest {
     }
 
     @Test
+    void givenAnErrorNotAnException_whenRead_thenStillAJsonInternalServerErrorAndALogLine() {
+        HEROES.use(new FailingHeroes(() -> new NoClassDefFoundError("com/example/Missing")));
+        List<LogRecord> logged = new ArrayList<>();
+
+        Answer failed = whileCapturingLog(logged, () -> get("/heroes/1"));
+
+        assertError(failed, 500, detail("Internal Server Error"));
+        assertThat(failed.body()).doesNotContain("Missing");
+        assertThat(logged).singleElement().satisfies(record -> assertThat(record.getThrown()).isInstanceOf(NoClassDefFoundError.class));
+    }
+
+    @Test
     void givenUseCasesThatRejectACommandThemselves_whenList_thenUnprocessableWithTheirViolationsInTheQuery() {
         // a store may validate too (a smaller page, say); its violations are located like the web adapter's own
         HEROES.use(new FailingHeroes(() -> new InvalidInputException(PageRequest.class,
@@ -795,30 +807,39 @@ abstract class AbstractHeroApiTest {
     }
 
     /** Use cases that fail every call with the given exception, as a broken store would. */
-    private record FailingHeroes(Supplier<RuntimeException> failure) implements HeroUseCases {
+    private record FailingHeroes(Supplier<? extends Throwable> failure) implements HeroUseCases {
+
+        private RuntimeException fail() {
+            Throwable thrown = failure.get();
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            return (RuntimeException) thrown;
+        }
+
         @Override
         public Hero create(NewHero hero) {
-            throw failure.get();
+            throw fail();
         }
 
         @Override
         public List<Hero> list(PageRequest page) {
-            throw failure.get();
+            throw fail();
         }
 
         @Override
         public Hero get(long id) {
-            throw failure.get();
+            throw fail();
         }
 
         @Override
         public Hero update(long id, HeroChanges changes) {
-            throw failure.get();
+            throw fail();
         }
 
         @Override
         public void delete(long id) {
-            throw failure.get();
+            throw fail();
         }
     }
 }
