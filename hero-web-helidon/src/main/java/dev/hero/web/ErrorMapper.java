@@ -32,6 +32,7 @@ final class ErrorMapper {
                 .error(InvalidInputException.class, ErrorMapper::invalidInput)
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
                 .error(HttpException.class, ErrorMapper::httpException)
+                .error(io.helidon.common.buffers.DataReader.InsufficientDataAvailableException.class, ErrorMapper::bodyCutShort)
                 .error(Exception.class, ErrorMapper::unexpected);
     }
 
@@ -60,6 +61,12 @@ final class ErrorMapper {
             response.header(HeaderValues.CONNECTION_CLOSE);
         }
         JsonResponses.send(request, response, e.status(), new Detail(reasonPhrase(e.status())));
+    }
+
+    /** The client stopped sending before the body it announced was complete: its fault, not ours. */
+    private static void bodyCutShort(ServerRequest request, ServerResponse response, RuntimeException e) {
+        response.header(HeaderValues.CONNECTION_CLOSE);
+        JsonResponses.send(request, response, Status.BAD_REQUEST_400, new Detail("Request body ended before its announced length"));
     }
 
     /** A fault of ours: the details go to the log, never to the client. */
