@@ -37,6 +37,7 @@ final class ErrorMapper {
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
                 .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
                 .error(HttpException.class, ErrorMapper::httpException)
+                .error(io.helidon.common.buffers.DataReader.InsufficientDataAvailableException.class, ErrorMapper::bodyCutShort)
                 .error(Throwable.class, ErrorMapper::unexpected);
     }
 
@@ -75,6 +76,12 @@ final class ErrorMapper {
             response.header(HeaderValues.CONNECTION_CLOSE);
         }
         JsonResponses.send(request, response, e.status(), new Detail(reasonPhrase(e.status())));
+    }
+
+    /** The client stopped sending before the body it announced was complete: its fault, not ours. */
+    private static void bodyCutShort(ServerRequest request, ServerResponse response, RuntimeException e) {
+        response.header(HeaderValues.CONNECTION_CLOSE);
+        JsonResponses.send(request, response, Status.BAD_REQUEST_400, new Detail("Request body ended before its announced length"));
     }
 
     /**

@@ -77,7 +77,9 @@ final class InputCheck {
         if (!query.contains(name)) {
             return null;
         }
-        BigInteger value = parseInteger(query.all(name).getLast());
+        // "?offset" (no '=') is present with no value: read it as the empty string, which is no integer
+        java.util.List<String> values = query.all(name, java.util.List::of);
+        BigInteger value = parseInteger(values.isEmpty() ? "" : values.getLast());
         if (value == null) {
             problems.add(Problem.notAnInteger(Problem.QUERY, name));
         }

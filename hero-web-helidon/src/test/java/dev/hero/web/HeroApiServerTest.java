@@ -63,6 +63,15 @@ class HeroApiServerTest extends AbstractHeroApiTest {
     }
 
     @Test
+    void givenAQueryParameterWithoutEqualsSign_whenList_thenUnprocessableNotAServerError() {
+        // found by HostileInputFuzzTest: "?offset" has a name and no value, which once answered 500
+        RawHttp.Raw answer = RawHttp.exchange(port, "GET /heroes/?offset&limit HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("detail").findValuesAsText("type")).containsExactly("int_parsing", "int_parsing");
+    }
+
+    @Test
     void givenAServerSideBadRequest_whenHead_thenNoContentFollowsTheHeaders() {
         RawHttp.Raw answer = RawHttp.exchange(port, "HEAD /heroes/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
