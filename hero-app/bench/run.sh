@@ -17,7 +17,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="$root/hero-app/bench"
 reference="$root/../shared/reference"
-compare=0 limits=0 runs=1 duration=10 warmup=3 build=1 threads=2 conns=32 rows=1000
+compare=0 limits=0 runs=1 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000
 while [ $# -gt 0 ]; do
   case "$1" in
     --compare) compare=1 ;;
