@@ -94,6 +94,11 @@ sample_peak() {
   done
 }
 
+alive() {  # a running process, not a zombie
+  local state; state="$(awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null || true)"
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 wait_ready() {  # port, pid: waits for a 200 on GET /heroes/, up to 60 s
   local i
   for i in $(seq 1 6000); do
@@ -156,7 +161,7 @@ seed() {  # port: 1000 heroes, one after another on one keep-alive connection
   done
   sed -i '$d' "$cfg"  # no "next" after the last request
   local bad; bad="$(curl -s -K "$cfg" | grep -vc '^20[01]$' || true)"
-  [ "$bad" = 0 ] || { echo "seeding failed: $bad requests not 200/201" >&2; exit 1; }
+  [ "$bad" = 0 ] || { echo "seeding failed: $bad requests not 200/201; server logs:" >&2; tail -20 "$work"/*/*.log >&2; exit 1; }
 }
 
 # scenario port pid -> one RESULT line in $work/last: requests secs rps p50 p99 non2xx sockerr peak_rss_kib
@@ -193,6 +198,9 @@ bench_app() {  # run kind(hero|tutorial)
   if [ "$kind" = hero ]; then start_hero "$dir" "$port"; else start_tutorial "$dir" "$port"; fi
   local pid="$server_pid"
   sleep 1
+  if ! alive "$pid"; then
+    echo "$kind (pid $pid) exited after start-up; its logs:" >&2; tail -30 "$dir"/*.log >&2; exit 1
+  fi
   local rest=$(( $(tree_rss "$pid") / 1024 ))
   printf '  %-9s start-up %5s ms (process start to first 200)   RSS at rest %s MiB\n' "$kind" "$startup_ms" "$rest"
   record_value "$run" "$kind" startup_ms "$startup_ms"
