@@ -89,7 +89,8 @@ sample_peak() {
   local pid="$1" out="$2" peak=0 rss
   while kill -0 "$pid" 2>/dev/null; do
     rss="$(tree_rss "$pid")"
-    [ "$rss" -gt "$peak" ] && { peak="$rss"; echo "$peak" >"$out"; }
+    # written aside, then renamed: a kill in mid-write never leaves an empty file
+    [ "$rss" -gt "$peak" ] && { peak="$rss"; echo "$peak" >"$out.tmp"; mv -f "$out.tmp" "$out"; }
     sleep 0.1
   done
 }
@@ -176,7 +177,8 @@ run_scenario() {
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
   local line; line="$(grep '^RESULT ' "$out" || true)"
   [ -n "$line" ] || { echo "wrk failed for $name:" >&2; cat "$out" >&2; exit 1; }
-  echo "${line#RESULT } $(cat "$peakf")"
+  local peak; peak="$(cat "$peakf" 2>/dev/null || true)"
+  echo "${line#RESULT } ${peak:-0}"
 }
 
 results="$work/results.tsv"   # run server scenario rps p50 p99 errors rss_mib
@@ -195,12 +197,19 @@ record_value() {  # run server metric value
 bench_app() {  # run kind(hero|tutorial)
   local run="$1" kind="$2" port dir s
   port="$(free_port)"; dir="$work/$kind-$run"
-  if [ "$kind" = hero ]; then start_hero "$dir" "$port"; else start_tutorial "$dir" "$port"; fi
+  local attempt
+  for attempt in 1 2 3; do
+    if [ "$kind" = hero ]; then start_hero "$dir" "$port"; else start_tutorial "$dir" "$port"; fi
+    sleep 1
+    alive "$server_pid" && break
+    # seen a few times with the tutorial app on this busy machine: it answered, then was gone a second later
+    echo "  $kind (pid $server_pid) exited after start-up (attempt $attempt); its log:" >&2
+    tail -20 "$dir"/*.log >&2
+    [ "$attempt" = 3 ] && exit 1
+    stop_server "$server_pid"
+    port="$(free_port)"; dir="$work/$kind-$run-retry$attempt"
+  done
   local pid="$server_pid"
-  sleep 1
-  if ! alive "$pid"; then
-    echo "$kind (pid $pid) exited after start-up; its logs:" >&2; tail -30 "$dir"/*.log >&2; exit 1
-  fi
   local rest=$(( $(tree_rss "$pid") / 1024 ))
   printf '  %-9s start-up %5s ms (process start to first 200)   RSS at rest %s MiB\n' "$kind" "$startup_ms" "$rest"
   record_value "$run" "$kind" startup_ms "$startup_ms"
