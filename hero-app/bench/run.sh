@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# Hero's load benchmark (docs/performance.md). From anywhere:
+#   bash hero-app/bench/run.sh [--compare] [--limits] [--runs N] [--duration S] [--warmup S] [--no-build]
+# Builds the jar, starts Hero on a fresh SQLite database, seeds 1000 heroes and drives wrk (2 threads,
+# 32 connections) through four scenarios: get (GET /heroes/{random id}), page (GET 100 at a random offset),
+# create (POST), mix (80 % get, 10 % POST, 10 % PATCH). One line per scenario: requests/s, p50, p99,
+# errors (non-2xx responses + socket errors) and the server's peak RSS while the scenario ran.
+#   --compare   the same load against the tutorial app (../shared/reference/start.sh, 2 workers) in the
+#               same run, then the ratio Hero / tutorial per scenario
+#   --limits    (a) a bare Helidon route with a constant hero body under the get load, (b) JMH: raw
+#               sqlite-jdbc insert (one row per commit) and select-by-id, WAL + synchronous=FULL;
+#               prints Hero get / bare route and Hero create / raw insert
+#   --runs N    repeat everything N times (fresh databases each time), then medians
+# Every run also prints start-up (process start to first 200 on GET /heroes/) and RSS at rest.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+bench="$root/hero-app/bench"
+reference="$root/../shared/reference"
+compare=0 limits=0 runs=1 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --compare) compare=1 ;;
+    --limits) limits=1 ;;
+    --runs) runs="$2"; shift ;;
+    --duration) duration="$2"; shift ;;
+    --warmup) warmup="$2"; shift ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk" >&2
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get install -y wrk >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y wrk >/dev/null; }
+fi
+if [ "$compare" = 1 ] && [ ! -x "$reference/start.sh" ]; then
+  echo "--compare needs the tutorial app at $reference/start.sh" >&2; exit 1
+fi
+
+java="$(bash "$root/.ci/jdk" sh -c 'command -v java')"
+work="$(mktemp -d "${TMPDIR:-/tmp}/hero-bench.XXXXXX")"
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  sleep 0.5
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ "$build" = 1 ]; then
+  echo "building (mvn package, tests skipped)..." >&2
+  (cd "$root" && bash .ci/jdk mvn -B -q -ntp -DskipTests package >"$work/build.log" 2>&1) \
+    || { cat "$work/build.log" >&2; exit 1; }
+  if [ "$limits" = 1 ]; then
+    (cd "$root" && bash .ci/jdk mvn -B -q -ntp -Pbench -pl hero-persistence-jooq -am -DskipTests test-compile \
+      >"$work/build-bench.log" 2>&1) || { cat "$work/build-bench.log" >&2; exit 1; }
+  fi
+fi
+jar="$root/hero-app/target/hero-app.jar"
+[ -f "$jar" ] || { echo "no $jar: run without --no-build" >&2; exit 1; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+now_ms() { date +%s%3N; }
+
+# RSS of a process and its descendants (the tutorial's master and workers), in KiB.
+tree_rss() {
+  local pid="$1" total=0 child kb
+  kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+  total=$((total + ${kb:-0}))
+  for child in $(pgrep -P "$pid" 2>/dev/null || true); do
+    total=$((total + $(tree_rss "$child")))
+  done
+  echo "$total"
+}
+# Polls tree_rss every 100 ms into $2 (the peak so far) until killed.
+sample_peak() {
+  local pid="$1" out="$2" peak=0 rss
+  while kill -0 "$pid" 2>/dev/null; do
+    rss="$(tree_rss "$pid")"
+    # written aside, then renamed: a kill in mid-write never leaves an empty file
+    [ "$rss" -gt "$peak" ] && { peak="$rss"; echo "$peak" >"$out.tmp"; mv -f "$out.tmp" "$out"; }
+    sleep 0.1
+  done
+}
+
+alive() {  # a running process, not a zombie
+  local state; state="$(awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null || true)"
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+wait_ready() {  # port, pid: waits for a 200 on GET /heroes/, up to 60 s
+  local i
+  for i in $(seq 1 6000); do
+    kill -0 "$2" 2>/dev/null || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/heroes/" 2>/dev/null)" = 200 ] && return 0
+    sleep 0.01
+  done
+  return 1
+}
+
+start_hero() {  # dir port -> sets server_pid, startup_ms
+  local dir="$1" port="$2" t0
+  mkdir -p "$dir"
+  t0="$(now_ms)"
+  (cd "$dir" && SERVER_PORT="$port" SERVER_HOST=127.0.0.1 HERO_DB_URL="jdbc:sqlite:$dir/hero.db" \
+    exec "$java" -jar "$jar" >"$dir/server.log" 2>&1) &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_ready "$port" "$server_pid" || { echo "Hero did not start; log:" >&2; cat "$dir/server.log" >&2; exit 1; }
+  startup_ms=$(( $(now_ms) - t0 ))
+}
+
+start_tutorial() {  # dir port -> sets server_pid, startup_ms (start.sh polls every 100 ms itself)
+  local dir="$1" port="$2" t0
+  mkdir -p "$dir"
+  t0="$(now_ms)"
+  server_pid="$("$reference/start.sh" "$port" "$dir" 2)"
+  startup_ms=$(( $(now_ms) - t0 ))
+  pids+=("$server_pid")
+}
+
+start_bare() {  # dir port
+  local dir="$1" port="$2"
+  mkdir -p "$dir"
+  (SERVER_PORT="$port" exec "$java" -cp "$root/hero-app/target/test-classes:$jar" dev.hero.app.bench.BareRoute \
+    >"$dir/server.log" 2>&1) &
+  server_pid=$!
+  pids+=("$server_pid")
+  for _ in $(seq 1 3000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/heroes/1")" = 200 ] && return 0
+    sleep 0.02
+  done
+  echo "bare route did not start" >&2; cat "$dir/server.log" >&2; exit 1
+}
+
+stop_server() {
+  pkill -TERM -P "$1" 2>/dev/null || true
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  local i; for i in $(seq 1 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$1" 2>/dev/null || true
+}
+
+seed() {  # port: 1000 heroes, one after another on one keep-alive connection
+  local cfg="$work/seed.curl" i
+  : >"$cfg"
+  for i in $(seq 1 "$rows"); do
+    printf 'url = "http://127.0.0.1:%s/heroes/"\nrequest = POST\nheader = "Content-Type: application/json"\ndata = "{\\"name\\":\\"Hero %s\\",\\"secret_name\\":\\"Secret %s\\",\\"age\\":%s}"\noutput = /dev/null\nwrite-out = "%%{http_code}\\n"\nnext\n' \
+      "$1" "$i" "$i" $((i % 100)) >>"$cfg"
+  done
+  sed -i '$d' "$cfg"  # no "next" after the last request
+  local bad; bad="$(curl -s -K "$cfg" | grep -vc '^20[01]$' || true)"
+  [ "$bad" = 0 ] || { echo "seeding failed: $bad requests not 200/201; server logs:" >&2; tail -20 "$work"/*/*.log >&2; exit 1; }
+}
+
+# scenario port pid -> one RESULT line in $work/last: requests secs rps p50 p99 non2xx sockerr peak_rss_kib
+run_scenario() {
+  local name="$1" port="$2" pid="$3" out="$work/wrk.out" peakf="$work/peak" sampler
+  HERO_BENCH_DIR="$bench" HERO_BENCH_ROWS="$rows" wrk -t"$threads" -c"$conns" -d"${warmup}s" \
+    -s "$bench/$name.lua" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
+  echo 0 >"$peakf"
+  sample_peak "$pid" "$peakf" & sampler=$!
+  HERO_BENCH_DIR="$bench" HERO_BENCH_ROWS="$rows" wrk -t"$threads" -c"$conns" -d"${duration}s" --timeout 5s \
+    -s "$bench/$name.lua" "http://127.0.0.1:$port" >"$out" 2>&1 || true
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  local line; line="$(grep '^RESULT ' "$out" || true)"
+  [ -n "$line" ] || { echo "wrk failed for $name:" >&2; cat "$out" >&2; exit 1; }
+  local peak; peak="$(cat "$peakf" 2>/dev/null || true)"
+  echo "${line#RESULT } ${peak:-0}"
+}
+
+results="$work/results.tsv"   # run server scenario rps p50 p99 errors rss_mib
+: >"$results"
+record() {  # run server scenario "requests secs rps p50 p99 non2xx sockerr rss_kib"
+  set -- "$1" "$2" "$3" $4
+  local errors=$(( $9 + ${10} )) rss=$(( ${11} / 1024 ))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$6" "$7" "$8" "$errors" "$rss" >>"$results"
+  printf '  %-9s %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %-6s peak RSS %5s MiB\n' \
+    "$2" "$3" "$6" "$7" "$8" "$errors" "$rss"
+}
+record_value() {  # run server metric value
+  printf '%s\t%s\t%s\t%s\t\t\t\t\n' "$1" "$2" "$3" "$4" >>"$results"
+}
+
+bench_app() {  # run kind(hero|tutorial)
+  local run="$1" kind="$2" port dir s
+  port="$(free_port)"; dir="$work/$kind-$run"
+  local attempt
+  for attempt in 1 2 3; do
+    if [ "$kind" = hero ]; then start_hero "$dir" "$port"; else start_tutorial "$dir" "$port"; fi
+    sleep 1
+    alive "$server_pid" && break
+    # seen a few times with the tutorial app on this busy machine: it answered, then was gone a second later
+    echo "  $kind (pid $server_pid) exited after start-up (attempt $attempt); its log:" >&2
+    tail -20 "$dir"/*.log >&2
+    [ "$attempt" = 3 ] && exit 1
+    stop_server "$server_pid"
+    port="$(free_port)"; dir="$work/$kind-$run-retry$attempt"
+  done
+  local pid="$server_pid"
+  local rest=$(( $(tree_rss "$pid") / 1024 ))
+  printf '  %-9s start-up %5s ms (process start to first 200)   RSS at rest %s MiB\n' "$kind" "$startup_ms" "$rest"
+  record_value "$run" "$kind" startup_ms "$startup_ms"
+  record_value "$run" "$kind" rest_rss "$rest"
+  seed "$port"
+  for s in get page create mix; do
+    record "$run" "$kind" "$s" "$(run_scenario "$s" "$port" "$pid")"
+  done
+  stop_server "$pid"
+}
+
+jmh() {  # run: raw sqlite-jdbc insert and select-by-id ops/s
+  local cp; cp="$root/hero-persistence-jooq/target/test-classes:$(cat "$root/hero-persistence-jooq/target/bench-classpath.txt")"
+  "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main RawSqliteBenchmark \
+    -rf csv -rff "$work/jmh.csv" >"$work/jmh.log" 2>&1 || { cat "$work/jmh.log" >&2; exit 1; }
+  local insert select
+  insert="$(awk -F, '/\.insert"/ {print $5}' "$work/jmh.csv")"
+  select="$(awk -F, '/\.selectById"/ {print $5}' "$work/jmh.csv")"
+  printf '  %-9s insert  %10.0f rows/s (one row per commit)   select-by-id %10.0f/s\n' jmh "$insert" "$select"
+  record_value "$run" jmh insert "$insert"
+  record_value "$run" jmh select "$select"
+}
+
+echo "wrk: $threads threads, $conns connections, ${warmup} s warm-up + ${duration} s per scenario; $rows heroes seeded; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
+for run in $(seq 1 "$runs"); do
+  echo "run $run/$runs"
+  bench_app "$run" hero
+  [ "$compare" = 1 ] && bench_app "$run" tutorial
+  if [ "$limits" = 1 ]; then
+    port="$(free_port)"; start_bare "$work/bare-$run" "$port"
+    record "$run" bare get "$(run_scenario get "$port" "$server_pid")"
+    stop_server "$server_pid"
+    jmh "$run"
+  fi
+done
+
+# value run server metric -> the value column for one run
+value() { awk -F'\t' -v r="$1" -v s="$2" -v m="$3" -v c="$4" '$1==r && $2==s && $3==m {print $c}' "$results"; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b+0 == 0) print "nan"; else printf "%.4f", a/b}'; }
+med_of() {  # server metric column
+  local r; for r in $(seq 1 "$runs"); do value "$r" "$1" "$2" "$3"; done | median
+}
+med_ratio() {  # serverA metricA serverB metricB column(A) column(B)
+  local r; for r in $(seq 1 "$runs"); do ratio "$(value "$r" "$1" "$2" "$5")" "$(value "$r" "$3" "$4" "$6")"; done | median
+}
+
+echo
+echo "summary (median of $runs run(s); each ratio is computed per run, then the median taken)"
+for s in get page create mix; do
+  printf '  hero     %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \
+    "$(med_of hero "$s" 4)" "$(med_of hero "$s" 5)" "$(med_of hero "$s" 6)" "$(med_of hero "$s" 7)" "$(med_of hero "$s" 8)"
+done
+printf '  hero     start-up %s ms   RSS at rest %s MiB\n' "$(med_of hero startup_ms 4)" "$(med_of hero rest_rss 4)"
+if [ "$compare" = 1 ]; then
+  for s in get page create mix; do
+    printf '  tutorial %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \
+      "$(med_of tutorial "$s" 4)" "$(med_of tutorial "$s" 5)" "$(med_of tutorial "$s" 6)" "$(med_of tutorial "$s" 7)" "$(med_of tutorial "$s" 8)"
+  done
+  printf '  tutorial start-up %s ms   RSS at rest %s MiB\n' "$(med_of tutorial startup_ms 4)" "$(med_of tutorial rest_rss 4)"
+  for s in get page create mix; do
+    printf '  ratio hero/tutorial %-7s req/s x%.1f   p99 x%.2f   peak RSS x%.2f\n' "$s" \
+      "$(med_ratio hero "$s" tutorial "$s" 4 4)" "$(med_ratio hero "$s" tutorial "$s" 6 6)" "$(med_ratio hero "$s" tutorial "$s" 8 8)"
+  done
+  printf '  ratio hero/tutorial start-up x%.2f   RSS at rest x%.2f\n' \
+    "$(med_ratio hero startup_ms tutorial startup_ms 4 4)" "$(med_ratio hero rest_rss tutorial rest_rss 4 4)"
+fi
+if [ "$limits" = 1 ]; then
+  printf '  bare route get %10.0f req/s;  raw sqlite-jdbc insert %10.0f/s, select-by-id %10.0f/s\n' \
+    "$(med_of bare get 4)" "$(med_of jmh insert 4)" "$(med_of jmh select 4)"
+  printf '  hero get / bare route get        %5.1f %%\n' "$(awk -v x="$(med_ratio hero get bare get 4 4)" 'BEGIN {print 100*x}')"
+  printf '  hero create / raw sqlite insert  %5.1f %%  (above 100 %%: group commit puts many rows in one commit)\n' \
+    "$(awk -v x="$(med_ratio hero create jmh insert 4 4)" 'BEGIN {print 100*x}')"
+fi
