@@ -35,12 +35,13 @@ final class RequestTelemetry implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long started = System.nanoTime();
+        // read before routing: a service registered under a path (the /docs files) sees a shortened path
+        String path = request.path().rawPath();
         try {
             chain.proceed();
         } finally {
             long nanos = System.nanoTime() - started;
             String method = method(request.prologue().method().text());
-            String path = request.path().rawPath();
             int status = response.status().code();
             timers.computeIfAbsent(new Key(method, route(path), status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
             if (ACCESS.isLoggable(Level.INFO)) {

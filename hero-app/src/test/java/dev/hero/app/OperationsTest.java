@@ -121,6 +121,8 @@ class OperationsTest {
             public void close() {
             }
         };
+        java.util.logging.Level level = RequestTelemetry.ACCESS.getLevel();
+        RequestTelemetry.ACCESS.setLevel(java.util.logging.Level.INFO);
         RequestTelemetry.ACCESS.addHandler(capture);
         try {
             send(server.port(), "POST", "/heroes/", "{\"name\":\"Rusty-Man\",\"secret_name\":\"Tommy Sharp\"}");
@@ -132,6 +134,7 @@ class OperationsTest {
             }
         } finally {
             RequestTelemetry.ACCESS.removeHandler(capture);
+            RequestTelemetry.ACCESS.setLevel(level);
         }
 
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("POST /heroes/ 200 [0-9.,]+ ms"));
