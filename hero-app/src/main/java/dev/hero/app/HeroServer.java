@@ -29,14 +29,15 @@ public final class HeroServer implements AutoCloseable {
         Rules.warmUp();
         HeroDatabase database = HeroDatabase.open(settings.database());
         try {
-            HeroUseCases heroes = new HeroService(database.heroes());
+            HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
             WebServer webServer = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
                     .shutdownHook(false)
                     .maxPayloadSize(settings.limits().maxBodyBytes())
                     .directHandlers(HeroWeb.directHandlers())
-                    .routing(routing -> HeroWeb.routing(routing, heroes, settings.limits()))
+                    .addFeature(Operations.observe(database))
+                    .routing(routing -> HeroWeb.routing(routing.addFilter(Operations.requestTelemetry()), heroes, settings.limits()))
                     .build()
                     .start();
             LOG.log(Level.INFO, "Hero listening on http://{0}:{1,number,#} with database {2}, started in {3,number,#} ms",

@@ -24,7 +24,7 @@ public final class HeroWeb {
 
     /**
      * Adds the hero routes ({@code /heroes}, {@code /heroes/{hero_id}}, each with or without a trailing
-     * slash) and the error mapper, which answers every failure with a JSON {@code {"detail": ...}} body:
+     * slash), {@code GET /openapi.json} and {@code GET /docs} (see {@link SelfDescription}) and the error mapper, which answers every failure with a JSON {@code {"detail": ...}} body:
      * also an unknown path (404) on this routing, so other features may add their own routes beside these.
      */
     public static void routing(HttpRouting.Builder routing, HeroUseCases heroes, WebLimits limits) {
@@ -32,6 +32,7 @@ public final class HeroWeb {
         HeroEndpoints endpoints = new HeroEndpoints(Objects.requireNonNull(heroes, "heroes"),
                 new JsonBodies(Objects.requireNonNull(limits, "limits")));
         endpoints.register(routing);
+        new SelfDescription().register(routing);
         ErrorMapper.register(routing);
     }
 

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Hero API contract (shared/API.md), row by row, over HTTP. Runs twice: in-process through
  * Helidon's routing ({@link HeroApiRoutingTest}) and over a real socket ({@link HeroApiServerTest}),
- * both built by {@link HeroWeb#routing}, the method hero-app installs.
+ * both built by {@link HeroWeb#routing}, the method hero-app installs. Every answer the helpers see is
+ * also held to the OpenAPI document ({@link OpenApiCheck}).
  */
 abstract class AbstractHeroApiTest {
 
@@ -740,7 +741,7 @@ abstract class AbstractHeroApiTest {
         for (int i = 0; i < queryNamesAndValues.length; i += 2) {
             request.queryParam(queryNamesAndValues[i], queryNamesAndValues[i + 1]);
         }
-        return Answer.of(request.request());
+        return OpenApiCheck.checked(Method.GET, path, Answer.of(request.request()));
     }
 
     Answer post(String path, HeroBody body) {
@@ -773,7 +774,7 @@ abstract class AbstractHeroApiTest {
         if (contentType != null) {
             request.header(HeaderNames.CONTENT_TYPE, contentType);
         }
-        return Answer.of(body == null ? request.request() : request.submit(body));
+        return OpenApiCheck.checked(method, path, Answer.of(body == null ? request.request() : request.submit(body)));
     }
 
     Http1Client client() {

@@ -1,0 +1,73 @@
+package dev.hero.app;
+
+import dev.hero.domain.port.out.Heroes;
+import dev.hero.persistence.jooq.HeroDatabase;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import java.time.Duration;
+
+/**
+ * What operators use, added to the web server: Helidon observe under {@code /observe} (health:
+ * {@code /observe/health/live}, {@code /observe/health/ready} with a database check; metrics in Prometheus
+ * text: {@code /observe/metrics}), and one filter that times every request for the metrics and the access
+ * log. docs/operations.md lists them.
+ */
+final class Operations {
+
+    /** How long the readiness check waits for the database. */
+    static final Duration DATABASE_CHECK_TIMEOUT = Duration.ofSeconds(2);
+
+    private Operations() {
+    }
+
+    static MeterRegistry registry() {
+        return Metrics.globalRegistry();
+    }
+
+    /** Health (liveness, readiness with the database check) and metrics under {@code /observe}. */
+    static ObserveFeature observe(HeroDatabase database) {
+        HealthObserver health = HealthObserver.builder()
+                .useSystemServices(false)
+                .details(true)
+                .addCheck(databaseCheck(database))
+                .build();
+        return ObserveFeature.just(health, MetricsObserver.create());
+    }
+
+    /** The filter that times every request for the metrics and writes the access log. */
+    static Filter requestTelemetry() {
+        return new RequestTelemetry(registry());
+    }
+
+    /** The store, timed per call ({@code hero.db.calls}, tagged with the operation). */
+    static Heroes timed(Heroes heroes) {
+        return new TimedHeroes(heroes, registry());
+    }
+
+    private static HealthCheck databaseCheck(HeroDatabase database) {
+        return new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.READINESS;
+            }
+
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                return HealthCheckResponse.builder().status(database.isReachable(DATABASE_CHECK_TIMEOUT)).build();
+            }
+        };
+    }
+}

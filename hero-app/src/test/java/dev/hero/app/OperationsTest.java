@@ -1,0 +1,154 @@
+package dev.hero.app;
+
+import dev.hero.persistence.jooq.DatabaseSettings;
+import dev.hero.persistence.jooq.HeroDatabase;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, metrics and the access log on the real server, as an operator sees them. */
+class OperationsTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    private static HeroServer server;
+
+    @BeforeAll
+    static void start() {
+        server = HeroServer.start(EndToEndTest.settings(Map.of("server.port", "0", "server.host", "127.0.0.1",
+                "hero.db.url", "jdbc:sqlite:" + dir.resolve("ops.db"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void givenARunningService_whenHealthIsAsked_thenLiveAndReadyWithTheDatabaseUp() throws Exception {
+        HttpResponse<String> live = send(server.port(), "GET", "/observe/health/live", null);
+        HttpResponse<String> ready = send(server.port(), "GET", "/observe/health/ready", null);
+
+        assertThat(live.statusCode()).isIn(200, 204);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("database").contains("UP");
+    }
+
+    @Test
+    void givenAnUnreachableDatabase_whenReadinessIsAsked_thenServiceUnavailable() throws Exception {
+        HeroDatabase database = HeroDatabase.open(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("gone.db"), "", "", 2));
+        database.close();
+        WebServer web = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
+                .addFeature(Operations.observe(database)).build().start();
+        try {
+            HttpResponse<String> ready = send(web.port(), "GET", "/observe/health/ready", null);
+            HttpResponse<String> live = send(web.port(), "GET", "/observe/health/live", null);
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("database").contains("DOWN");
+            assertThat(live.statusCode()).isIn(200, 204);
+        } finally {
+            web.stop();
+        }
+    }
+
+    @Test
+    void givenHeroRequests_whenMetricsAreAsked_thenPrometheusTextPerRouteTemplateAndStatusAndDatabaseTimings() throws Exception {
+        HttpResponse<String> created = send(server.port(), "POST", "/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"Dive Wilson\"}");
+        String id = created.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        send(server.port(), "GET", "/heroes/" + id, null);
+        send(server.port(), "GET", "/heroes/999999", null);
+
+        HttpResponse<String> metrics = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/observe/metrics"))
+                .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .containsPattern("hero_http_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*route=\"/heroes/\\{hero_id}\"[^}]*status=\"200\"")
+                .containsPattern("hero_http_requests_seconds_count\\{[^}]*route=\"/heroes/\\{hero_id}\"[^}]*status=\"404\"")
+                .containsPattern("hero_http_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*route=\"/heroes/\"")
+                .containsPattern("hero_db_calls_seconds_count\\{[^}]*operation=\"add\"")
+                .doesNotContain("route=\"/heroes/" + id + "\"")
+                .doesNotContain("Dive Wilson");
+    }
+
+    @Test
+    void givenTheObserveEndpoints_whenHeroRoutesFail_thenTheirErrorsStayJson() throws Exception {
+        HttpResponse<String> unknown = send(server.port(), "GET", "/villains", null);
+        HttpResponse<String> wrongMethod = send(server.port(), "PUT", "/heroes/", "{}");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+    }
+
+    @Test
+    void givenARequest_whenAnswered_thenOneAccessLogLineWithMethodPathStatusAndDurationButNoBody() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level level = RequestTelemetry.ACCESS.getLevel();
+        RequestTelemetry.ACCESS.setLevel(java.util.logging.Level.INFO);
+        RequestTelemetry.ACCESS.addHandler(capture);
+        try {
+            send(server.port(), "POST", "/heroes/", "{\"name\":\"Rusty-Man\",\"secret_name\":\"Tommy Sharp\"}");
+            send(server.port(), "GET", "/heroes/?limit=1", null);
+            // the line is written once the answer is sent: give the server a moment
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (lines.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } finally {
+            RequestTelemetry.ACCESS.removeHandler(capture);
+            RequestTelemetry.ACCESS.setLevel(level);
+        }
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("POST /heroes/ 200 [0-9.,]+ ms"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("GET /heroes/ 200 [0-9.,]+ ms"));
+        assertThat(String.join("\n", lines)).doesNotContain("Tommy").doesNotContain("Rusty").doesNotContain("limit");
+    }
+
+    static HttpResponse<String> send(int port, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hero.web;
+
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.staticcontent.StaticContentService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The API describes itself: {@code GET /openapi.json} (the hand-written OpenAPI document, a class path
+ * resource kept true by the tests) and {@code GET /docs} (Swagger UI from the swagger-ui webjar, with an
+ * index page of ours that points at {@code /openapi.json} and loads nothing from elsewhere).
+ */
+final class SelfDescription {
+
+    static final String OPENAPI = "/openapi.json";
+    static final String DOCS = "/docs";
+    /** Where the swagger-ui webjar keeps its files; its version is the one in the root pom. */
+    static final String SWAGGER_UI_ROOT = "META-INF/resources/webjars/swagger-ui/5.34.1";
+
+    private final byte[] openApi = resource("openapi.json");
+    private final byte[] docsPage = resource("docs.html");
+    private final byte[] docsScript = resource("hero-docs.js");
+
+    void register(HttpRouting.Builder routing) {
+        routing.get(OPENAPI, bytes(openApi, MediaTypes.APPLICATION_JSON.text()))
+                .any(OPENAPI, methodNotAllowed())
+                .get(DOCS + "[/]", bytes(docsPage, "text/html; charset=UTF-8"))
+                .get(DOCS + "/hero-docs.js", bytes(docsScript, "text/javascript; charset=UTF-8"))
+                .register(DOCS, StaticContentService.create(SWAGGER_UI_ROOT));
+    }
+
+    private static Handler bytes(byte[] content, String contentType) {
+        return (request, response) -> {
+            response.header(HeaderNames.CONTENT_TYPE, contentType);
+            response.send(content);
+        };
+    }
+
+    private static Handler methodNotAllowed() {
+        return (request, response) -> {
+            throw new HttpException("Method Not Allowed", Status.METHOD_NOT_ALLOWED_405, true)
+                    .header(HeaderValues.create(HeaderNames.ALLOW, "GET"));
+        };
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SelfDescription.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class path resource dev/hero/web/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

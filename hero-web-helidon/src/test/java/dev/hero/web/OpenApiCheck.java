@@ -1,0 +1,107 @@
+package dev.hero.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.helidon.http.Method;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds every answer a web test sees to the OpenAPI document the server serves: the operation (path template
+ * and method) must be documented with that status, and the body must match the documented schema, checked by
+ * a JSON Schema validator (networknt, draft 2020-12, the dialect of OpenAPI 3.1). A documented path with an
+ * undocumented method must answer 405; any other path 404.
+ */
+final class OpenApiCheck {
+
+    static final JsonNode DOCUMENT = load();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private OpenApiCheck() {
+    }
+
+    /** Checks the answer against the document and returns it. */
+    static Answer checked(Method method, String path, Answer answer) {
+        String template = template(path);
+        if (template == null) {
+            if (path.equals(SelfDescription.OPENAPI) || path.startsWith(SelfDescription.DOCS)) {
+                return answer;
+            }
+            assertThat(answer.status()).as("%s %s is no documented path", method, path).isEqualTo(404);
+            return conforms(answer, "HTTPError", "#/components/schemas/HTTPError");
+        }
+        JsonNode operation = DOCUMENT.get("paths").get(template).get(method.text().toLowerCase(Locale.ROOT));
+        if (operation == null) {
+            assertThat(answer.status()).as("%s %s is no documented operation", method, path).isEqualTo(405);
+            return method == Method.HEAD ? answer : conforms(answer, "HTTPError", "#/components/schemas/HTTPError");
+        }
+        JsonNode response = operation.get("responses").get(String.valueOf(answer.status()));
+        assertThat(response).as("%s %s answered %s, which the document does not list: %s",
+                method, template, answer.status(), answer.body()).isNotNull();
+        JsonNode ref = response.get("$ref");
+        if (ref != null) {
+            response = DOCUMENT.at(ref.asText().substring(1));
+        }
+        JsonNode schema = response.path("content").path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            return answer;
+        }
+        String pointer = "/paths/" + template.replace("~", "~0").replace("/", "~1") + "/"
+                + method.text().toLowerCase(Locale.ROOT) + "/responses/" + answer.status();
+        return conforms(answer, pointer, schema);
+    }
+
+    private static Answer conforms(Answer answer, String key, String ref) {
+        return conforms(answer, key, Answer.JSON.createObjectNode().put("$ref", ref));
+    }
+
+    /**
+     * Validates the body against a schema of the document: the whole document is the root, so its
+     * {@code #/components/schemas/...} references resolve; the schema's own keywords are added at the root.
+     */
+    private static Answer conforms(Answer answer, String key, JsonNode schema) {
+        assertThat(answer.contentType()).as("content type of %s", answer.body()).startsWith("application/json");
+        Schema validator = CACHE.computeIfAbsent(key, k -> {
+            ObjectNode root = DOCUMENT.deepCopy();
+            root.setAll((ObjectNode) schema);
+            return SCHEMAS.getSchema(root.toString(), InputFormat.JSON);
+        });
+        List<Error> errors = validator.validate(answer.body(), InputFormat.JSON);
+        assertThat(errors).as("%s does not match the documented schema (%s)", answer.body(), key).isEmpty();
+        return answer;
+    }
+
+    /** The documented path template a request path falls under, or {@code null}. */
+    static String template(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (trimmed.equals("/heroes")) {
+            return "/heroes/";
+        }
+        if (trimmed.startsWith("/heroes/") && trimmed.indexOf('/', "/heroes/".length()) < 0) {
+            return "/heroes/{hero_id}";
+        }
+        return null;
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = SelfDescription.class.getResourceAsStream("openapi.json")) {
+            return Answer.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
