@@ -4,12 +4,14 @@ import dev.hero.persistence.jooq.DatabaseSettings;
 import dev.hero.web.WebLimits;
 import io.helidon.config.Config;
 
+import java.time.Duration;
+
 /**
  * Every configuration key of Hero, read in one place. Sources, strongest first: system properties,
  * environment variables ({@code SERVER_PORT} for {@code server.port}, {@code HERO_DB_URL} for
  * {@code hero.db.url}), then {@code application.yaml} on the class path.
  */
-record AppSettings(String host, int port, DatabaseSettings database, WebLimits limits) {
+record AppSettings(String host, int port, DatabaseSettings database, WebLimits limits, ServerLimits server) {
 
     static AppSettings load() {
         return from(Config.create());
@@ -25,6 +27,16 @@ record AppSettings(String host, int port, DatabaseSettings database, WebLimits l
                         db.get("user").asString().orElse(""),
                         db.get("password").asString().orElse(""),
                         db.get("pool.size").asInt().orElse(10)),
-                new WebLimits(config.get("hero.http.body.limit").asLong().orElse(WebLimits.DEFAULT_MAX_BODY_BYTES)));
+                new WebLimits(config.get("hero.http.body.limit").asLong().orElse(WebLimits.DEFAULT_MAX_BODY_BYTES),
+                        readTimeout(config)),
+                new ServerLimits(
+                        config.get("hero.http.concurrent.limit").asInt().orElse(ServerLimits.DEFAULT_CONCURRENT_REQUESTS),
+                        config.get("hero.http.header.limit").asInt().orElse(ServerLimits.DEFAULT_HEADER_BYTES),
+                        config.get("hero.http.line.limit").asInt().orElse(ServerLimits.DEFAULT_REQUEST_LINE_BYTES),
+                        readTimeout(config)));
+    }
+
+    private static Duration readTimeout(Config config) {
+        return Duration.ofMillis(config.get("hero.http.read.timeout").asLong().orElse(ServerLimits.DEFAULT_READ_TIMEOUT.toMillis()));
     }
 }

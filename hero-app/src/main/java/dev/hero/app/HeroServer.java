@@ -6,6 +6,7 @@ import dev.hero.domain.service.HeroService;
 import dev.hero.persistence.jooq.HeroDatabase;
 import dev.hero.web.HeroWeb;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -30,7 +31,9 @@ public final class HeroServer implements AutoCloseable {
         HeroDatabase database = HeroDatabase.open(settings.database());
         try {
             HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
-            WebServer webServer = WebServer.builder()
+            WebServerConfig.Builder server = WebServer.builder();
+            settings.server().applyTo(server);
+            WebServer webServer = server
                     .host(settings.host())
                     .port(settings.port())
                     .shutdownHook(false)

@@ -19,7 +19,10 @@ import java.util.logging.Logger;
  * Times each request once: a timer {@code hero.http.requests} tagged with method, route template (never the
  * raw path: {@code /heroes/{hero_id}}, not {@code /heroes/7}) and status, and one access log line
  * {@code GET /heroes/7 200 1.234 ms} on the logger {@code dev.hero.access} (INFO; set it to OFF to switch the
- * log off). Never a query, a header or a body: a body may hold a secret name.
+ * log off). Never a query, a header or a body: a body may hold a secret name. The path is client text too, so
+ * the log shows it only where it is known to be harmless, a hero route with a numeric id; any other path is
+ * logged as its route template ({@code /heroes/{hero_id}} for {@code /heroes/abc}, {@code other} for a path
+ * no route serves).
  */
 final class RequestTelemetry implements Filter {
 
@@ -43,9 +46,10 @@ final class RequestTelemetry implements Filter {
             long nanos = System.nanoTime() - started;
             String method = method(request.prologue().method().text());
             int status = response.status().code();
-            timers.computeIfAbsent(new Key(method, route(path), status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+            String route = route(path);
+            timers.computeIfAbsent(new Key(method, route, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
             if (ACCESS.isLoggable(Level.INFO)) {
-                ACCESS.log(Level.INFO, "{0} {1} {2} {3} ms", new Object[] {method, path, status, nanos / 1_000_000.0});
+                ACCESS.log(Level.INFO, "{0} {1} {2} {3} ms", new Object[] {method, logged(path, route), status, nanos / 1_000_000.0});
             }
         }
     }
@@ -63,6 +67,25 @@ final class RequestTelemetry implements Filter {
             case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE" -> method;
             default -> "other";
         };
+    }
+
+    /** What the access log shows of a path: the path itself for a numeric hero id, else its route template. */
+    static String logged(String path, String route) {
+        if (!route.equals("/heroes/{hero_id}")) {
+            return route;
+        }
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        int start = "/heroes/".length();
+        if (end - start > 19) {
+            return route;
+        }
+        for (int i = start; i < end; i++) {
+            char c = path.charAt(i);
+            if (c < '0' || c > '9') {
+                return route;
+            }
+        }
+        return path;
     }
 
     /** The route template of a path, by a few string checks (no regular expression per request). */

@@ -105,7 +105,7 @@ class OperationsTest {
     }
 
     @Test
-    void givenARequest_whenAnswered_thenOneAccessLogLineWithMethodPathStatusAndDurationButNoBody() throws Exception {
+    void givenARequest_whenAnswered_thenOneAccessLogLineWithMethodPathStatusAndDurationButNoBodyQueryOrClientText() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -127,9 +127,12 @@ class OperationsTest {
         try {
             send(server.port(), "POST", "/heroes/", "{\"name\":\"Rusty-Man\",\"secret_name\":\"Tommy Sharp\"}");
             send(server.port(), "GET", "/heroes/?limit=1", null);
+            send(server.port(), "GET", "/heroes/123456", null);
+            send(server.port(), "GET", "/heroes/Tommy-Sharp", null);
+            send(server.port(), "GET", "/Tommy-Sharp", null);
             // the line is written once the answer is sent: give the server a moment
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (lines.size() < 2 && System.nanoTime() < deadline) {
+            while (lines.size() < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
         } finally {
@@ -139,6 +142,10 @@ class OperationsTest {
 
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("POST /heroes/ 200 [0-9.,]+ ms"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("GET /heroes/ 200 [0-9.,]+ ms"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("GET /heroes/123456 404 [0-9.,]+ ms"));
+        // a path is client text: shown only as a numeric hero id, else as its route template
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("GET /heroes/\\{hero_id} 422 [0-9.,]+ ms"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("GET other 404 [0-9.,]+ ms"));
         assertThat(String.join("\n", lines)).doesNotContain("Tommy").doesNotContain("Rusty").doesNotContain("limit");
     }
 

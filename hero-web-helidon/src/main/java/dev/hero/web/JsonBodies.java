@@ -11,18 +11,37 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a request body that must be a JSON object, in this order: the media type (415 unless JSON;
  * none given is read as JSON, as FastAPI does), the size (413 past the limit, from Content-Length before
  * reading and by counting while reading, which also covers chunked bodies), then the JSON itself (422).
+ * A body must arrive within the body timeout: past it the handler's thread is interrupted, which on the
+ * virtual thread Helidon runs it on closes the socket (408 for the access log; the client is gone).
  */
 final class JsonBodies {
 
+    /** One daemon thread that only fires deadlines; cancelled deadlines leave its queue at once. */
+    private static final ScheduledExecutorService DEADLINES = deadlines();
+
     private final long maxBytes;
+    private final long timeoutNanos;
 
     JsonBodies(WebLimits limits) {
         this.maxBytes = limits.maxBodyBytes();
+        this.timeoutNanos = limits.bodyTimeout().toNanos();
+    }
+
+    private static ScheduledExecutorService deadlines() {
+        var executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("hero-body-deadline").factory());
+        executor.setRemoveOnCancelPolicy(true);
+        return Executors.unconfigurableScheduledExecutorService(executor);
     }
 
     /**
@@ -72,15 +91,40 @@ final class JsonBodies {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
+        Thread reader = Thread.currentThread();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            if (reading.compareAndSet(true, false)) {
+                reader.interrupt();
+            }
+        }, timeoutNanos, TimeUnit.NANOSECONDS);
         try (InputStream in = request.content().inputStream()) {
             byte[] bytes = in.readNBytes((int) maxBytes + 1);
             if (bytes.length > maxBytes) {
                 throw tooLarge();
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+        } catch (IOException | RuntimeException e) {
+            if (!reading.get()) {
+                throw tooSlow(e);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot read the request body", io);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            if (reading.compareAndSet(true, false)) {
+                deadline.cancel(false);
+            } else {
+                Thread.interrupted(); // the deadline fired as the body ended: the body is whole, forget the interrupt
+            }
         }
+    }
+
+    private static HttpException tooSlow(Exception cause) {
+        HttpException e = new HttpException("Request Timeout", Status.REQUEST_TIMEOUT_408, false);
+        e.initCause(cause);
+        return e;
     }
 
     private static HttpException tooLarge() {

@@ -1,6 +1,7 @@
 package dev.hero.web;
 
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
@@ -22,6 +23,10 @@ final class JsonDirectHandler implements DirectHandler {
                 .status(status)
                 .headers(headers)
                 .header(HeaderValues.CONTENT_TYPE_JSON);
+        if (status == Status.SERVICE_UNAVAILABLE_503) {
+            // the server sheds load (its concurrency limit): tell the client when to try again
+            response.header(HeaderNames.RETRY_AFTER, "1");
+        }
         if (!"HEAD".equals(request.method())) {
             response.entity(Json.write(new Detail(ErrorMapper.reasonPhrase(status))));
         }
