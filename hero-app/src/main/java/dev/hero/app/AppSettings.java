@@ -33,7 +33,9 @@ record AppSettings(String host, int port, DatabaseSettings database, WebLimits l
                         config.get("hero.http.concurrent.limit").asInt().orElse(ServerLimits.DEFAULT_CONCURRENT_REQUESTS),
                         config.get("hero.http.header.limit").asInt().orElse(ServerLimits.DEFAULT_HEADER_BYTES),
                         config.get("hero.http.line.limit").asInt().orElse(ServerLimits.DEFAULT_REQUEST_LINE_BYTES),
-                        readTimeout(config)));
+                        readTimeout(config),
+                        Duration.ofMillis(config.get("hero.http.shutdown.grace").asLong()
+                                .orElse(ServerLimits.DEFAULT_SHUTDOWN_GRACE.toMillis()))));
     }
 
     private static Duration readTimeout(Config config) {

@@ -18,10 +18,14 @@ public final class HeroServer implements AutoCloseable {
 
     private final HeroDatabase database;
     private final WebServer webServer;
+    private final GracefulStop gracefulStop;
+    private final java.time.Duration shutdownGrace;
 
-    private HeroServer(HeroDatabase database, WebServer webServer) {
+    private HeroServer(HeroDatabase database, WebServer webServer, GracefulStop gracefulStop, java.time.Duration shutdownGrace) {
         this.database = database;
         this.webServer = webServer;
+        this.gracefulStop = gracefulStop;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /** Migrates the database, then starts answering HTTP. */
@@ -31,6 +35,7 @@ public final class HeroServer implements AutoCloseable {
         HeroDatabase database = HeroDatabase.open(settings.database());
         try {
             HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
+            GracefulStop gracefulStop = new GracefulStop();
             WebServerConfig.Builder server = WebServer.builder();
             settings.server().applyTo(server);
             WebServer webServer = server
@@ -40,12 +45,13 @@ public final class HeroServer implements AutoCloseable {
                     .maxPayloadSize(settings.limits().maxBodyBytes())
                     .directHandlers(HeroWeb.directHandlers())
                     .addFeature(Operations.observe(database))
-                    .routing(routing -> HeroWeb.routing(routing.addFilter(Operations.requestTelemetry()), heroes, settings.limits()))
+                    .routing(routing -> HeroWeb.routing(routing.addFilter(Operations.requestTelemetry()).addFilter(gracefulStop),
+                            heroes, settings.limits()))
                     .build()
                     .start();
             LOG.log(Level.INFO, "Hero listening on http://{0}:{1,number,#} with database {2}, started in {3,number,#} ms",
                     settings.host(), webServer.port(), database.describe(), (System.nanoTime() - started) / 1_000_000);
-            return new HeroServer(database, webServer);
+            return new HeroServer(database, webServer, gracefulStop, settings.server().shutdownGrace());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -56,10 +62,17 @@ public final class HeroServer implements AutoCloseable {
         return webServer.port();
     }
 
-    /** Stops taking connections, lets requests in flight finish, then closes the database. */
+    /**
+     * Turns new requests away, lets the requests in flight finish (up to {@code hero.http.shutdown.grace}), stops
+     * the web server, then closes the database.
+     */
     @Override
     public void close() {
         try {
+            if (!gracefulStop.drain(shutdownGrace)) {
+                LOG.log(Level.WARNING, "{0} request(s) still in flight after the shutdown grace of {1} ms: stopping anyway",
+                        gracefulStop.inFlight(), shutdownGrace.toMillis());
+            }
             webServer.stop();
         } finally {
             database.close();

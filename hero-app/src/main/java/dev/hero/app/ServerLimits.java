@@ -16,25 +16,29 @@ import java.time.Duration;
  * @param readTimeout        longest a connection may sit idle between requests or stalled in its request line before
  *                           the server closes it ({@code hero.http.read.timeout}; the same key bounds a request body's
  *                           arrival, see {@link dev.hero.web.WebLimits#bodyTimeout()})
+ * @param shutdownGrace      on stop (SIGTERM), how long requests in flight may take to finish while new ones are turned
+ *                           away with 503 ({@code hero.http.shutdown.grace}; see {@link GracefulStop})
  */
-record ServerLimits(int concurrentRequests, int headerBytes, int requestLineBytes, Duration readTimeout) {
+record ServerLimits(int concurrentRequests, int headerBytes, int requestLineBytes, Duration readTimeout, Duration shutdownGrace) {
 
     static final int DEFAULT_CONCURRENT_REQUESTS = 512;
     static final int DEFAULT_HEADER_BYTES = 16 * 1024;
     static final int DEFAULT_REQUEST_LINE_BYTES = 8 * 1024;
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     ServerLimits {
         if (concurrentRequests < 1 || headerBytes < 1024 || requestLineBytes < 256
-                || readTimeout.isNegative() || readTimeout.isZero()) {
+                || readTimeout.isNegative() || readTimeout.isZero() || shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("Server limits out of range: " + concurrentRequests + " concurrent requests, "
                     + headerBytes + " header bytes (>= 1024), " + requestLineBytes + " request-line bytes (>= 256), read timeout "
-                    + readTimeout);
+                    + readTimeout + ", shutdown grace " + shutdownGrace);
         }
     }
 
     static ServerLimits defaults() {
-        return new ServerLimits(DEFAULT_CONCURRENT_REQUESTS, DEFAULT_HEADER_BYTES, DEFAULT_REQUEST_LINE_BYTES, DEFAULT_READ_TIMEOUT);
+        return new ServerLimits(DEFAULT_CONCURRENT_REQUESTS, DEFAULT_HEADER_BYTES, DEFAULT_REQUEST_LINE_BYTES, DEFAULT_READ_TIMEOUT,
+                DEFAULT_SHUTDOWN_GRACE);
     }
 
     void applyTo(WebServerConfig.Builder server) {

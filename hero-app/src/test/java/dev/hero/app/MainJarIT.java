@@ -5,14 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +31,7 @@ class MainJarIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SECRET = "Dive Wilson 7f3a";
+    private static final String SWAGGER_UI_VERSION = "5.34.1";
 
     @TempDir
     Path emptyDirectory;
@@ -62,6 +69,99 @@ class MainJarIT {
             assertThat(json(send(base, "GET", "/heroes/" + keptId, null), 200))
                     .isEqualTo(JSON.readTree("{\"id\":" + keptId + ",\"name\":\"Spider-Boy\",\"age\":null}"));
             assertThat(restarted.stop()).isIn(0, 143);
+        }
+    }
+
+    /**
+     * An orchestrator stops Hero while a client is still sending a create: the request is answered and the hero
+     * kept, because the stop lets requests in flight finish (hero.http.shutdown.grace) before closing the database.
+     */
+    @Test
+    void givenACreateInFlight_whenSigterm_thenItIsAnsweredAndKeptAndTheProcessExitsCleanly() throws Exception {
+        String body = "{\"name\":\"Last Call\",\"secret_name\":\"" + SECRET + "\"}";
+        byte[] head = ("POST /heroes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII);
+        String answer;
+        try (HeroProcess hero = HeroProcess.start(Map.of(), emptyDirectory)) {
+            String base = hero.awaitBaseUri();
+            int port = URI.create(base).getPort();
+            try (Socket client = new Socket("127.0.0.1", port)) {
+                client.getOutputStream().write(head);
+                client.getOutputStream().flush();
+                Thread.sleep(300); // the server is now reading this request's body
+
+                CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return hero.stop();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(500); // SIGTERM delivered, the stop has begun
+                assertThat(exit).as("the stop waits for the request in flight").isNotDone();
+                HttpResponse<String> turnedAway = send(base, "GET", "/observe/health/ready", null);
+                assertThat(turnedAway.statusCode()).as("a new request while stopping").isEqualTo(503);
+                assertThat(turnedAway.headers().firstValue("retry-after")).contains("1");
+
+                client.getOutputStream().write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                client.setSoTimeout(10_000);
+                answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(exit.get(30, TimeUnit.SECONDS)).as("exit code after SIGTERM").isIn(0, 143);
+            }
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"name\":\"Last Call\"");
+        }
+        try (HeroProcess restarted = HeroProcess.start(Map.of(), emptyDirectory)) {
+            String base = restarted.awaitBaseUri();
+            assertThat(json(send(base, "GET", "/heroes/", null), 200).toString()).contains("\"name\":\"Last Call\"");
+            assertThat(restarted.stop()).isIn(0, 143);
+        }
+    }
+
+    /**
+     * What a user of the built jar sees of the self-description: the document, a /docs page that loads only
+     * from this server, its files whole even when a browser asks for them all at once on a fresh process
+     * (Helidon once cut such answers short), health and metrics.
+     */
+    @Test
+    void givenAFreshProcess_whenTheSelfDescriptionAndOperationsEndpointsAreRead_thenEachAnswersInFull() throws Exception {
+        try (HeroProcess hero = HeroProcess.start(Map.of(), emptyDirectory)) {
+            String base = hero.awaitBaseUri();
+            HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<String> files = List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css");
+            List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                for (String file : files) {
+                    answers.add(http11.sendAsync(HttpRequest.newBuilder(URI.create(base + "/docs/" + file)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray()));
+                }
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                String file = files.get(i % files.size());
+                HttpResponse<byte[]> answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).as(file).isEqualTo(200);
+                assertThat(answer.body().length).as(file + " whole").isEqualTo(webjarSize(file));
+            }
+
+            HttpResponse<String> page = send(base, "GET", "/docs", null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("content-type")).get().asString().startsWith("text/html");
+            assertThat(page.body()).doesNotContain("http://").doesNotContain("https://");
+            JsonNode document = json(send(base, "GET", "/openapi.json", null), 200);
+            assertThat(document.at("/paths/~1heroes~1").has("get")).isTrue();
+            assertThat(document.at("/paths/~1heroes~1").has("post")).isTrue();
+            assertThat(document.at("/paths/~1heroes~1{hero_id}").has("patch")).isTrue();
+            assertThat(send(base, "GET", "/observe/health/ready", null).statusCode()).isEqualTo(200);
+            assertThat(send(base, "GET", "/observe/metrics", null).body()).contains("hero_http_requests");
+            assertThat(hero.stop()).isIn(0, 143);
+        }
+    }
+
+    private static int webjarSize(String file) throws Exception {
+        try (var in = MainJarIT.class.getClassLoader().getResourceAsStream(
+                "META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI_VERSION + "/" + file)) {
+            assertThat(in).as(file + " in the swagger-ui webjar").isNotNull();
+            return in.readAllBytes().length;
         }
     }
 

@@ -34,7 +34,20 @@ final class SelfDescription {
                 .any(OPENAPI, methodNotAllowed())
                 .get(DOCS + "[/]", bytes(docsPage, "text/html; charset=UTF-8"))
                 .get(DOCS + "/hero-docs.js", bytes(docsScript, "text/javascript; charset=UTF-8"))
-                .register(DOCS, StaticContentService.create(SWAGGER_UI_ROOT));
+                .register(DOCS, StaticContentService.builder(SWAGGER_UI_ROOT)
+                        // the bundle holds non-ASCII text (in regular expressions): without a charset in the
+                        // header Chromium now and then decoded it wrongly ("Invalid regular expression") and
+                        // the page stayed blank (seen by DocsPageBrowserTest)
+                        .contentType("js", MediaTypes.create("text/javascript; charset=UTF-8"))
+                        .contentType("css", MediaTypes.create("text/css; charset=UTF-8"))
+                        // held in memory from the start: served from the jar, Helidon extracts a file on its first
+                        // request, and requests arriving during that extraction got it cut short (a browser
+                        // loading /docs does exactly that; SelfDescriptionTest fires such requests at once)
+                        .addCacheInMemory("swagger-ui-bundle.js")
+                        .addCacheInMemory("swagger-ui-standalone-preset.js")
+                        .addCacheInMemory("swagger-ui.css")
+                        .addCacheInMemory("favicon-32x32.png")
+                        .build());
     }
 
     private static Handler bytes(byte[] content, String contentType) {

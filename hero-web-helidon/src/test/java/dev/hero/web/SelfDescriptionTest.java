@@ -131,6 +131,14 @@ class SelfDescriptionTest {
     }
 
     @Test
+    void whenGetDocsScripts_thenTheyDeclareUtf8() {
+        for (String file : List.of("/docs/swagger-ui-bundle.js", "/docs/swagger-ui-standalone-preset.js", "/docs/hero-docs.js")) {
+            assertThat(answer(client.get(file).request()).contentType()).as(file)
+                    .isEqualToIgnoringCase("text/javascript; charset=UTF-8");
+        }
+    }
+
+    @Test
     void whenGetAMissingDocsFile_thenNotFoundAsJson() {
         Answer missing = answer(client.get("/docs/missing.js").request());
 
