@@ -31,6 +31,7 @@ public final class HeroServer implements AutoCloseable {
     /** Migrates the database, then starts answering HTTP. */
     static HeroServer start(AppSettings settings) {
         long started = System.nanoTime();
+        HelidonTuning.apply();
         Rules.warmUp();
         HeroDatabase database = HeroDatabase.open(settings.database());
         try {

@@ -28,6 +28,18 @@ final class Operations {
     private Operations() {
     }
 
+    /**
+     * Latency buckets of the Prometheus histograms ({@code _bucket{le=...}}), which a Prometheus server aggregates
+     * across instances. No client-side percentiles: Helidon's default (six quantiles per timer, HdrHistogram)
+     * cost about a tenth of the CPU of a cached read under load (docs/performance.md), and quantiles of different
+     * instances cannot be combined anyway.
+     */
+    static final Duration[] LATENCY_BUCKETS = {
+            Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofNanos(2_500_000),
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2_500), Duration.ofSeconds(5)};
+
     static MeterRegistry registry() {
         return Metrics.globalRegistry();
     }

@@ -35,6 +35,8 @@ final class TimedHeroes implements Heroes {
 
     private static Timer timer(MeterRegistry registry, String operation) {
         return registry.getOrCreate(Timer.builder("hero.db.calls")
+                .percentiles(new double[0])
+                .buckets(Operations.LATENCY_BUCKETS)
                 .description("Calls of the hero store (database), by operation")
                 .tags(List.of(Tag.create("operation", operation))));
     }

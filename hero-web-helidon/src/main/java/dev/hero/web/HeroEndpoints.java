@@ -10,6 +10,8 @@ import dev.hero.domain.port.in.HeroUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -29,7 +31,7 @@ final class HeroEndpoints {
     /** {@code /heroes} and {@code /heroes/}: both answered directly, never redirected. */
     static final String COLLECTION = "/heroes[/]";
     /** {@code /heroes/{hero_id}} and {@code /heroes/{hero_id}/}. */
-    static final String ITEM = "/heroes/{" + HERO_ID + "}[/]";
+    static final PathMatcher ITEM = new HeroItemPath(HERO_ID);
 
     private final HeroUseCases heroes;
     private final JsonBodies bodies;
@@ -43,10 +45,10 @@ final class HeroEndpoints {
         routing.get(COLLECTION, this::list)
                 .post(COLLECTION, this::create)
                 .any(COLLECTION, methodNotAllowed("GET, POST"))
-                .get(ITEM, this::read)
-                .patch(ITEM, this::update)
-                .delete(ITEM, this::delete)
-                .any(ITEM, methodNotAllowed("GET, PATCH, DELETE"));
+                .route(Method.GET, ITEM, this::read)
+                .route(Method.PATCH, ITEM, this::update)
+                .route(Method.DELETE, ITEM, this::delete)
+                .route(method -> true, ITEM, methodNotAllowed("GET, PATCH, DELETE"));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
