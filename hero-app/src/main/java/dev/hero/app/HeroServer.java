@@ -9,6 +9,8 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
 import java.lang.System.Logger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.lang.System.Logger.Level;
 
 /** The running service: the database adapter, the use cases and the web server, wired by hand. */
@@ -28,23 +30,42 @@ public final class HeroServer implements AutoCloseable {
         this.shutdownGrace = shutdownGrace;
     }
 
-    /** Migrates the database, then starts answering HTTP. */
+    /**
+     * Migrates the database, then starts answering HTTP. The database opens (Flyway, the pools) on a thread of
+     * its own while this one prepares the rules, the JSON mapper and the web server: about half of the start-up
+     * work overlaps (docs/performance.md, "Start-up").
+     */
     static HeroServer start(AppSettings settings) {
         long started = System.nanoTime();
         HelidonTuning.apply();
-        Rules.warmUp();
-        HeroDatabase database = HeroDatabase.open(settings.database());
+        CompletableFuture<HeroDatabase> opening = new CompletableFuture<>();
+        Thread.ofPlatform().name("hero-open-database").daemon().start(() -> {
+            try {
+                opening.complete(HeroDatabase.open(settings.database()));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        });
+        HeroDatabase database;
+        GracefulStop gracefulStop = new GracefulStop();
+        WebServerConfig.Builder server = WebServer.builder();
         try {
-            HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
-            GracefulStop gracefulStop = new GracefulStop();
-            WebServerConfig.Builder server = WebServer.builder();
+            Rules.warmUp();
+            HeroWeb.warmUp();
             settings.server().applyTo(server);
-            WebServer webServer = server
-                    .host(settings.host())
+            server.host(settings.host())
                     .port(settings.port())
                     .shutdownHook(false)
                     .maxPayloadSize(settings.limits().maxBodyBytes())
-                    .directHandlers(HeroWeb.directHandlers())
+                    .directHandlers(HeroWeb.directHandlers());
+        } catch (RuntimeException | Error e) {
+            opening.thenAccept(HeroDatabase::close);
+            throw e;
+        }
+        database = opened(opening);
+        try {
+            HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
+            WebServer webServer = server
                     .addFeature(Operations.observe(database))
                     .routing(routing -> HeroWeb.routing(routing.addFilter(Operations.requestTelemetry()).addFilter(gracefulStop),
                             heroes, settings.limits()))
@@ -55,6 +76,21 @@ public final class HeroServer implements AutoCloseable {
             return new HeroServer(database, webServer, gracefulStop, settings.server().shutdownGrace());
         } catch (RuntimeException e) {
             database.close();
+            throw e;
+        }
+    }
+
+    /** The opened database, or the exception that stopped it from opening, as thrown there. */
+    private static HeroDatabase opened(CompletableFuture<HeroDatabase> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
             throw e;
         }
     }
