@@ -11,13 +11,14 @@
 #               sqlite-jdbc insert (one row per commit) and select-by-id, WAL + synchronous=FULL;
 #               prints Hero get / bare route and Hero create / raw insert
 #   --runs N    repeat everything N times (fresh databases each time), then medians
+#   --hero-jvm-options "..."   JVM options for Hero (default none: plain java -jar, as users and checkers start it)
 # Every run also prints start-up (process start to first 200 on GET /heroes/) and RSS at rest.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="$root/hero-app/bench"
 reference="$root/../shared/reference"
-compare=0 limits=0 runs=1 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000
+compare=0 limits=0 runs=1 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000 hero_jvm_options=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --compare) compare=1 ;;
@@ -26,7 +27,8 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --hero-jvm-options) hero_jvm_options="$2"; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -119,7 +121,7 @@ start_hero() {  # dir port -> sets server_pid, startup_ms
   mkdir -p "$dir"
   t0="$(now_ms)"
   (cd "$dir" && SERVER_PORT="$port" SERVER_HOST=127.0.0.1 HERO_DB_URL="jdbc:sqlite:$dir/hero.db" \
-    exec "$java" -jar "$jar" >"$dir/server.log" 2>&1) &
+    exec "$java" $hero_jvm_options -jar "$jar" >"$dir/server.log" 2>&1) &
   server_pid=$!
   pids+=("$server_pid")
   wait_ready "$port" "$server_pid" || { echo "Hero did not start; log:" >&2; cat "$dir/server.log" >&2; exit 1; }

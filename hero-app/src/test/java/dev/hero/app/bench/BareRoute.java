@@ -7,14 +7,26 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The benchmark's upper limit for a read (hero-app/bench/run.sh --limits): a bare Helidon route that answers
- * every {@code GET /heroes/{id}} with one constant hero body, with no database, validation or JSON mapping.
+ * every {@code GET /heroes/{id}} with one constant hero body, and {@code GET /heroes/} with a constant page of 100,
+ * with no database, validation or JSON mapping.
  * It lives in the test sources, so it never ships in the runnable jar. Port from {@code SERVER_PORT}.
  */
 public final class BareRoute {
 
     private static final byte[] BODY = "{\"name\":\"Deadpond\",\"age\":null,\"id\":1}".getBytes(StandardCharsets.UTF_8);
 
+    private static final byte[] PAGE = page();
+
     private BareRoute() {
+    }
+
+    private static byte[] page() {
+        StringBuilder page = new StringBuilder("[");
+        for (int id = 501; id <= 600; id++) {
+            page.append(id == 501 ? "" : ",").append("{\"name\":\"Hero ").append(id).append("\",\"age\":").append(id % 100)
+                    .append(",\"id\":").append(id).append('}');
+        }
+        return page.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static void main(String[] args) {
@@ -25,6 +37,9 @@ public final class BareRoute {
                 .routing(routing -> routing.get("/heroes/{id}", (req, res) -> {
                     res.header(HeaderValues.CONTENT_TYPE_JSON);
                     res.send(BODY);
+                }).get("/heroes/", (req, res) -> {
+                    res.header(HeaderValues.CONTENT_TYPE_JSON);
+                    res.send(PAGE);
                 }))
                 .build()
                 .start();
