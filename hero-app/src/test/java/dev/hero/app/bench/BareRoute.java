@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The benchmark's upper limit for a read (hero-app/bench/run.sh --limits): a bare Helidon route that answers
  * every {@code GET /heroes/{id}} with one constant hero body, and {@code GET /heroes/} with a constant page of 100,
- * with no database, validation or JSON mapping.
+ * with no database, validation or JSON mapping. With {@code -Dhero.bench.pageWorkMicros=N} the page route first
+ * spins N microseconds, to see how the HTTP stack alone schedules requests that cost CPU (docs/performance.md).
  * It lives in the test sources, so it never ships in the runnable jar. Port from {@code SERVER_PORT}.
  */
 public final class BareRoute {
@@ -16,6 +17,7 @@ public final class BareRoute {
     private static final byte[] BODY = "{\"name\":\"Deadpond\",\"age\":null,\"id\":1}".getBytes(StandardCharsets.UTF_8);
 
     private static final byte[] PAGE = page();
+    private static final long PAGE_WORK_NANOS = Long.getLong("hero.bench.pageWorkMicros", 0) * 1_000;
 
     private BareRoute() {
     }
@@ -38,6 +40,10 @@ public final class BareRoute {
                     res.header(HeaderValues.CONTENT_TYPE_JSON);
                     res.send(BODY);
                 }).get("/heroes/", (req, res) -> {
+                    long end = System.nanoTime() + PAGE_WORK_NANOS;
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
                     res.header(HeaderValues.CONTENT_TYPE_JSON);
                     res.send(PAGE);
                 }))
