@@ -153,7 +153,7 @@ class HostileInputFuzzTest {
         boolean mayBeCut = false;
         switch (random.nextInt(6)) {
             case 0 -> text = "GET /heroes/\u00ff\u00fe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-            case 1 -> text = pick(random, new String[]{"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /heroes/ HTTP/9.9\r\nHost: x\r\n\r\n",
+            case 1 -> text = pick(random, new String[]{"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /heroes/ HTTP/9.9\r\nHost: x\r\n\r\n", "GET /heroes/ HTTP/1.0\r\n\r\n",
                     "GET  /heroes/  HTTP/1.1\r\nHost: x\r\n\r\n", "\u0000\u0001\u0002\r\n\r\n", "GET /heroes/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"});
             case 2 -> {
                 text = "GET /heroes/ HTTP/1.1\r\nHost: x\r\nX-Junk: " + "a".repeat(16 * 1024) + "\r\nConnection: close\r\n\r\n";

@@ -19,16 +19,26 @@ final class JsonDirectHandler implements DirectHandler {
                                     Status status,
                                     ServerResponseHeaders headers,
                                     String message) {
+        if (status == Status.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // the client's request line names another protocol version (HTTP/1.0, HTTP/2.0 as text): a fault of the
+            // request, so a 4xx, as for every other malformed request line; the detail says what to send instead
+            return json(request, TransportResponse.builder().status(Status.BAD_REQUEST_400).headers(headers),
+                    "HTTP Version Not Supported: send HTTP/1.1");
+        }
         TransportResponse.Builder response = TransportResponse.builder()
                 .status(status)
-                .headers(headers)
-                .header(HeaderValues.CONTENT_TYPE_JSON);
+                .headers(headers);
         if (status == Status.SERVICE_UNAVAILABLE_503) {
             // the server sheds load (its concurrency limit): tell the client when to try again
             response.header(HeaderNames.RETRY_AFTER, "1");
         }
+        return json(request, response, ErrorMapper.reasonPhrase(status));
+    }
+
+    private static TransportResponse json(TransportRequest request, TransportResponse.Builder response, String detail) {
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
         if (!"HEAD".equals(request.method())) {
-            response.entity(Json.write(new Detail(ErrorMapper.reasonPhrase(status))));
+            response.entity(Json.write(new Detail(detail)));
         }
         return response.build();
     }

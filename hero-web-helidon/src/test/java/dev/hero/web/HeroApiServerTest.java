@@ -79,6 +79,16 @@ class HeroApiServerTest extends AbstractHeroApiTest {
         assertThat(answer.body()).isEmpty();
     }
 
+    @Test
+    void givenAnHttp10RequestLine_whenSent_thenABadRequestThatNamesTheVersionNotAServerError() {
+        // Helidon speaks HTTP/1.1 only and would answer 505: a fault of the request, so Hero answers 400
+        RawHttp.Raw answer = RawHttp.exchange(port, "GET /heroes/ HTTP/1.0\r\nHost: localhost\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertJsonDetail(answer);
+        assertThat(answer.json().get("detail").asText()).isEqualTo("HTTP Version Not Supported: send HTTP/1.1");
+    }
+
     private static void assertJsonDetail(RawHttp.Raw answer) {
         assertThat(answer.hasHeader("content-type: application/json")).as("JSON content type in %s", answer.headers()).isTrue();
         assertThat(answer.json().get("detail").isTextual()).as("detail in %s", answer.body()).isTrue();
