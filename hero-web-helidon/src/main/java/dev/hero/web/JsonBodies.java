@@ -1,14 +1,16 @@
 package dev.hero.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -104,14 +106,19 @@ final class JsonBodies {
                 throw tooLarge();
             }
             return bytes;
+        } catch (HttpException | RequestException | DataReader.InsufficientDataAvailableException e) {
+            // ours (413), Helidon's (413 for a chunked body past the limit), or a body cut short (ErrorMapper)
+            if (!reading.get()) {
+                throw tooSlow(e);
+            }
+            throw e;
         } catch (IOException | RuntimeException e) {
             if (!reading.get()) {
                 throw tooSlow(e);
             }
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot read the request body", io);
-            }
-            throw (RuntimeException) e;
+            // the body's framing is broken (a chunk size that is not hexadecimal, ...) or the connection failed
+            // while reading it: either way the request's fault or the client's, never a server error
+            throw malformedBody(e);
         } finally {
             if (reading.compareAndSet(true, false)) {
                 deadline.cancel(false);
@@ -119,6 +126,19 @@ final class JsonBodies {
                 Thread.interrupted(); // the deadline fired as the body ended: the body is whole, forget the interrupt
             }
         }
+    }
+
+    /**
+     * A {@link RequestException}, as Helidon raises for its own framing errors: it is answered by the direct
+     * handler (JSON) and the connection closed, without Helidon trying to read the rest of the broken body first.
+     */
+    private static RequestException malformedBody(Exception cause) {
+        return RequestException.builder()
+                .type(DirectHandler.EventType.BAD_REQUEST)
+                .status(Status.BAD_REQUEST_400)
+                .message("Malformed request body: " + cause.getClass().getSimpleName())
+                .setKeepAlive(false)
+                .build();
     }
 
     private static HttpException tooSlow(Exception cause) {

@@ -1,5 +1,6 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.PageRequest;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -87,6 +88,18 @@ class HeroApiServerTest extends AbstractHeroApiTest {
         assertThat(answer.status()).isEqualTo(400);
         assertJsonDetail(answer);
         assertThat(answer.json().get("detail").asText()).isEqualTo("HTTP Version Not Supported: send HTTP/1.1");
+    }
+
+    @Test
+    void givenAChunkedBodyWithAChunkSizeThatIsNotHexadecimal_whenCreate_thenBadRequestNotAServerError() {
+        // once a NumberFormatException from Helidon's chunk reader, answered 500 (found by probing the built jar).
+        // Helidon reports the broken chunk only once the client stops sending (or the body deadline passes)
+        RawHttp.Raw answer = RawHttp.exchangeThenHalfClose(port, "POST /heroes/ HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: application/json\r\nConnection: close\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertJsonDetail(answer);
+        assertThat(HEROES.current().list(new PageRequest(0, 100))).as("nothing stored").isEmpty();
     }
 
     private static void assertJsonDetail(RawHttp.Raw answer) {

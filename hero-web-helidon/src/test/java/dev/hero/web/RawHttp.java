@@ -33,6 +33,19 @@ final class RawHttp {
         }
     }
 
+    /** As {@link #exchange}, then closes the sending side, as a client does that has nothing more to send. */
+    static Raw exchangeThenHalfClose(int port, String request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return Raw.parse(readUntilClosedOrComplete(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String readUntilClosedOrComplete(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
