@@ -183,6 +183,17 @@ abstract class AbstractHeroApiTest {
                 .satisfies(p -> assertThat(p.get("loc")).isEqualTo(Answer.JSON.valueToTree(List.of("body", field))));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "secret_name"})
+    void givenTextWithALoneSurrogateEscape_whenCreate_thenNotUnicodeAndNothingStored(String field) {
+        // JSON allows "\ud800", which is no Unicode text: the drivers would have stored "?" in its place
+        Answer rejected = post("/heroes/", aHero().raw(field, "\"Dead\\ud800pond\""));
+
+        assertUnprocessable(rejected, problem("string_unicode",
+                "Input should be a valid string, unable to parse raw data as a unicode string", "body", field));
+        assertThat(HEROES.current().list(new PageRequest(0, 100))).isEmpty();
+    }
+
     @Test
     void givenASecretNameTooLongOrWithNul_whenCreate_thenTheAnswerNeverEchoesIt() {
         String longSecret = "Wade Winston Wilson ".repeat(13);

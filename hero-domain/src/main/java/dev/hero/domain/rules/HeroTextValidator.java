@@ -32,9 +32,26 @@ public final class HeroTextValidator implements ConstraintValidator<HeroText, St
         if (value.indexOf('\u0000') >= 0) {
             return Rules.TEXT_HAS_NUL;
         }
+        if (hasLoneSurrogate(value)) {
+            // not Unicode text: no database can store it as such (the drivers replaced it with "?")
+            return Rules.TEXT_NOT_UNICODE;
+        }
         if (value.isBlank()) {
             return Rules.TEXT_BLANK;
         }
         return null;
+    }
+
+    /** A UTF-16 surrogate that is not half of a pair, such as JSON's {@code "\\ud800"} decodes to. */
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -32,6 +32,7 @@ public final class Rules {
     public static final String TEXT_TOO_LONG = "string_too_long:String should have at most " + MAX_TEXT_LENGTH + " characters";
     public static final String TEXT_BLANK = "string_pattern_mismatch:String should have at least one non-whitespace character";
     public static final String TEXT_HAS_NUL = "string_pattern_mismatch:String should not contain the NUL character (U+0000)";
+    public static final String TEXT_NOT_UNICODE = "string_unicode:Input should be a valid string, unable to parse raw data as a unicode string";
     public static final String AGE_NEGATIVE = "greater_than_equal:Input should be greater than or equal to 0";
     public static final String OFFSET_NEGATIVE = "greater_than_equal:Input should be greater than or equal to 0";
     public static final String LIMIT_NEGATIVE = "greater_than_equal:Input should be greater than or equal to 0";

@@ -65,6 +65,18 @@ class NewHeroTest {
                 .containsExactly(new Violation("name", "string_pattern_mismatch", "String should not contain the NUL character (U+0000)"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud800", "x\udc00", "\ude00\ud83d", "ab\ud83d"})
+    void givenNameWithALoneSurrogate_whenCreated_thenRejectedAsNotUnicode(String name) {
+        assertThat(violationsOf(() -> new NewHero(name, 1, "x"))).containsExactly(new Violation("name", "string_unicode",
+                "Input should be a valid string, unable to parse raw data as a unicode string"));
+    }
+
+    @Test
+    void givenNameWithAPairedSurrogate_whenCreated_thenAccepted() {
+        assertThat(new NewHero("Dead\ud83d\ude00pond", 1, "x").name()).isEqualTo("Dead😀pond");
+    }
+
     @Test
     void givenNamesAtTheLengthLimit_whenCreated_thenAcceptedCountingCharactersNotBytes() {
         assertThat(new NewHero("a".repeat(255), 1, "x").name()).hasSize(255);
