@@ -5,25 +5,34 @@ import dev.hero.domain.rules.Rules;
 import dev.hero.domain.service.HeroService;
 import dev.hero.persistence.jooq.HeroDatabase;
 import dev.hero.web.HeroWeb;
+import io.helidon.common.mapper.MapperManager;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.lang.System.Logger.Level;
 
 /** The running service: the database adapter, the use cases and the web server, wired by hand. */
 public final class HeroServer implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(HeroServer.class.getName());
 
+    static {
+        // Helidon 4.2 looks the global MapperManager up in its service registry each time it builds path
+        // parameters, on every /heroes/{hero_id} request, unless one has been set: 18 % of the CPU samples of the
+        // get benchmark (docs/performance.md). Set once, here, before the first server starts.
+        MapperManager.global(MapperManager.create());
+    }
+
     private final HeroDatabase database;
     private final WebServer webServer;
     private final GracefulStop gracefulStop;
-    private final java.time.Duration shutdownGrace;
+    private final Duration shutdownGrace;
 
-    private HeroServer(HeroDatabase database, WebServer webServer, GracefulStop gracefulStop, java.time.Duration shutdownGrace) {
+    private HeroServer(HeroDatabase database, WebServer webServer, GracefulStop gracefulStop, Duration shutdownGrace) {
         this.database = database;
         this.webServer = webServer;
         this.gracefulStop = gracefulStop;
@@ -37,7 +46,6 @@ public final class HeroServer implements AutoCloseable {
      */
     static HeroServer start(AppSettings settings) {
         long started = System.nanoTime();
-        HelidonTuning.apply();
         CompletableFuture<HeroDatabase> opening = new CompletableFuture<>();
         Thread.ofPlatform().name("hero-open-database").daemon().start(() -> {
             try {

@@ -13,7 +13,6 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
-        HelidonTuning.apply();
         HeroServer server;
         try {
             server = HeroServer.start(AppSettings.load());

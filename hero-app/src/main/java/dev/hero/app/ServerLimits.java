@@ -36,11 +36,6 @@ record ServerLimits(int concurrentRequests, int headerBytes, int requestLineByte
         }
     }
 
-    static ServerLimits defaults() {
-        return new ServerLimits(DEFAULT_CONCURRENT_REQUESTS, DEFAULT_HEADER_BYTES, DEFAULT_REQUEST_LINE_BYTES, DEFAULT_READ_TIMEOUT,
-                DEFAULT_SHUTDOWN_GRACE);
-    }
-
     void applyTo(WebServerConfig.Builder server) {
         server.concurrencyLimit(FixedLimit.builder().permits(concurrentRequests).build())
                 // Helidon closes connections idle (or stalled in the request line) longer than this; it checks
