@@ -1,6 +1,7 @@
 package dev.hero.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hero.web.testing.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

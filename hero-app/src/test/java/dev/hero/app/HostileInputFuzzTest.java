@@ -1,6 +1,7 @@
 package dev.hero.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hero.web.testing.Wire;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class HostileInputFuzzTest {
             } catch (IllegalArgumentException notAUriJavaAccepts) {
                 answer = Wire.raw(port, rawOf(attempt));
             } catch (IOException e) {
-                answer = new Wire.Answer(-1, "", String.valueOf(e));
+                answer = new Wire.Answer(-1, Map.of(), String.valueOf(e));
             }
             statusCounts[Math.max(0, answer.status() / 100)]++;
             if (answer.status() >= 500) {

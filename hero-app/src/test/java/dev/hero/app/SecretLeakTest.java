@@ -1,5 +1,6 @@
 package dev.hero.app;
 
+import dev.hero.web.testing.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

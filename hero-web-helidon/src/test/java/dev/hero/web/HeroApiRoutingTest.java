@@ -1,13 +1,28 @@
 package dev.hero.web;
 
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
 
 /** The API contract in-process: requests go through Helidon's routing without a socket. */
 @RoutingTest
-class HeroApiRoutingTest extends AbstractHeroApiTest {
+class HeroApiRoutingTest implements HeroApiContract {
+
+    private final DirectClient client;
 
     HeroApiRoutingTest(DirectClient client) {
-        super(client);
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        HeroWeb.routing(routing, HEROES, LIMITS);
+    }
+
+    @Override
+    public Http1Client client() {
+        return client;
     }
 }

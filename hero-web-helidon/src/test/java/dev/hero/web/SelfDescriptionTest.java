@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /openapi.json} and {@code /docs} over a real socket, and the document held to the routes: every
  * documented operation is answered, every other method on a documented path is a 405 whose Allow header
  * lists exactly the documented methods. (Bodies and statuses are checked in every test of
- * {@link AbstractHeroApiTest} through {@link OpenApiCheck}.)
+ * {@link HeroApiContract} through {@link OpenApiCheck}.)
  */
 @ServerTest
 class SelfDescriptionTest {
@@ -44,12 +44,12 @@ class SelfDescriptionTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        HeroWeb.routing(routing, AbstractHeroApiTest.HEROES, AbstractHeroApiTest.LIMITS);
+        HeroWeb.routing(routing, HeroApiSpec.HEROES, HeroApiSpec.LIMITS);
     }
 
     @BeforeEach
     void startWithNoHeroes() {
-        AbstractHeroApiTest.HEROES.reset();
+        HeroApiSpec.HEROES.reset();
     }
 
     @Test
