@@ -9,8 +9,11 @@
 #               same run, then the ratio Hero / tutorial per scenario
 #   --limits    (a) a bare Helidon route with a constant hero body under the get load, (b) JMH: raw
 #               sqlite-jdbc insert (one row per commit) and select-by-id, WAL + synchronous=FULL;
-#               prints Hero get / bare route and Hero create / raw insert
+#               prints Hero get / bare route and Hero create / raw insert. Both are in hero-app's
+#               src/bench/java (dev.hero.bench), built here with mvn -Pbench -pl hero-app -am test-compile
 #   --runs N    repeat everything N times (fresh databases each time), then medians
+#   --duration S, --warmup S   seconds per scenario (default 10) and of wrk warm-up before each (default 5)
+#   --no-build  reuse the built jar (and, with --limits, the bench classes if they are still there)
 #   --hero-jvm-options "..."   JVM options for Hero (default none: plain java -jar, as users and checkers start it)
 # Every run also prints start-up (process start to first 200 on GET /heroes/) and RSS at rest.
 set -euo pipefail
@@ -28,7 +31,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift ;;
     --no-build) build=0 ;;
     --hero-jvm-options) hero_jvm_options="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -64,9 +67,10 @@ if [ "$build" = 1 ]; then
   (cd "$root" && bash .ci/jdk mvn -B -q -ntp -DskipTests package >"$work/build.log" 2>&1) \
     || { cat "$work/build.log" >&2; exit 1; }
 fi
-# the JMH benchmark is compiled only with -Pbench; a plain build (mvn verify) since then removes its list
-if [ "$limits" = 1 ] && { [ "$build" = 1 ] || [ ! -f "$root/hero-persistence-jooq/target/test-classes/META-INF/BenchmarkList" ]; }; then
-  (cd "$root" && bash .ci/jdk mvn -B -q -ntp -Pbench -pl hero-persistence-jooq -am -DskipTests test-compile \
+# the bench classes (bare route, JMH) are compiled only with -Pbench; a plain build since then removes them
+if [ "$limits" = 1 ] && { [ "$build" = 1 ] || [ ! -f "$root/hero-app/target/test-classes/META-INF/BenchmarkList" ]; }; then
+  echo "building the bench classes (mvn -Pbench -pl hero-app -am test-compile)..." >&2
+  (cd "$root" && bash .ci/jdk mvn -B -q -ntp -Pbench -pl hero-app -am -DskipTests test-compile \
     >"$work/build-bench.log" 2>&1) || { cat "$work/build-bench.log" >&2; exit 1; }
 fi
 jar="$root/hero-app/target/hero-app.jar"
@@ -146,7 +150,7 @@ start_tutorial() {  # dir port -> sets server_pid, startup_ms (start.sh polls ev
 start_bare() {  # dir port
   local dir="$1" port="$2"
   mkdir -p "$dir"
-  (SERVER_PORT="$port" exec "$java" -cp "$root/hero-app/target/test-classes:$jar" dev.hero.app.bench.BareRoute \
+  (SERVER_PORT="$port" exec "$java" -cp "$root/hero-app/target/test-classes:$jar" dev.hero.bench.BareRoute \
     >"$dir/server.log" 2>&1) &
   server_pid=$!
   pids+=("$server_pid")
@@ -235,8 +239,8 @@ bench_app() {  # run kind(hero|tutorial)
 }
 
 jmh() {  # run: raw sqlite-jdbc insert and select-by-id ops/s
-  local cp; cp="$root/hero-persistence-jooq/target/test-classes:$(cat "$root/hero-persistence-jooq/target/bench-classpath.txt")"
-  "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main RawSqliteBenchmark \
+  local cp; cp="$root/hero-app/target/test-classes:$(cat "$root/hero-app/target/bench-classpath.txt")"
+  "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main dev.hero.bench.RawSqliteBenchmark \
     -rf csv -rff "$work/jmh.csv" >"$work/jmh.log" 2>&1 || { cat "$work/jmh.log" >&2; exit 1; }
   local insert select
   insert="$(awk -F, '/\.insert"/ {print $5}' "$work/jmh.csv")"

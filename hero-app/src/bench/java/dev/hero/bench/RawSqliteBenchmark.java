@@ -1,4 +1,4 @@
-package dev.hero.persistence.jooq.bench;
+package dev.hero.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

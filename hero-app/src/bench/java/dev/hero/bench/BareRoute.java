@@ -1,4 +1,4 @@
-package dev.hero.app.bench;
+package dev.hero.bench;
 
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * every {@code GET /heroes/{id}} with one constant hero body, and {@code GET /heroes/} with a constant page of 100,
  * with no database, validation or JSON mapping. With {@code -Dhero.bench.pageWorkMicros=N} the page route first
  * spins N microseconds, to see how the HTTP stack alone schedules requests that cost CPU (docs/performance.md).
- * It lives in the test sources, so it never ships in the runnable jar. Port from {@code SERVER_PORT}.
+ * It lives in the bench sources, compiled only with {@code -Pbench}, so it never ships in the runnable jar.
+ * Port from {@code SERVER_PORT}.
  */
 public final class BareRoute {
 
