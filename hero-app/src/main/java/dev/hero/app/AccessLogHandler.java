@@ -12,8 +12,8 @@ import java.util.logging.StreamHandler;
 /**
  * The access log's handler (logging.properties names it for {@code dev.hero.access}): lines go to standard error
  * like every other log line, in the same shape, but through a buffer flushed every 200 ms instead of after each
- * line. With the console handler, formatting and flushing one line per request took over 40 % of the CPU
- * samples of the {@code get} benchmark (docs/performance.md). Each line is formatted by the caller already
+ * line: with the console handler, formatting and flushing a line per request dominated the CPU profile of the
+ * {@code get} benchmark (docs/performance.md). Each line is formatted by the caller already
  * ({@link RequestTelemetry}); a line may reach the terminal up to 200 ms late, and the last ones are flushed
  * when logging shuts down with the JVM.
  */

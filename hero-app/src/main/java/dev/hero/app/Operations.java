@@ -30,9 +30,9 @@ final class Operations {
 
     /**
      * Latency buckets of the Prometheus histograms ({@code _bucket{le=...}}), which a Prometheus server aggregates
-     * across instances. No client-side percentiles: Helidon's default (six quantiles per timer, HdrHistogram)
-     * cost about a tenth of the CPU of a cached read under load (docs/performance.md), and quantiles of different
-     * instances cannot be combined anyway.
+     * across instances. No client-side percentiles: Helidon's default (six quantiles per timer, HdrHistogram) is a
+     * measurable share of a cached read's CPU under load (docs/performance.md), and quantiles of different instances
+     * cannot be combined anyway.
      */
     static final Duration[] LATENCY_BUCKETS = {
             Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofNanos(2_500_000),
@@ -42,6 +42,14 @@ final class Operations {
 
     static MeterRegistry registry() {
         return Metrics.globalRegistry();
+    }
+
+    /** The template of an operations path ({@code /observe/health}, {@code /observe/metrics}), or {@code other}. */
+    static String routeTemplate(String path) {
+        if (path.startsWith("/observe/health")) {
+            return "/observe/health";
+        }
+        return path.startsWith("/observe/metrics") ? "/observe/metrics" : "other";
     }
 
     /** Health (liveness, readiness with the database check) and metrics under {@code /observe}. */

@@ -1,5 +1,7 @@
 package dev.hero.app;
 
+import dev.hero.web.HeroWeb;
+import io.helidon.common.uri.UriPath;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
@@ -20,9 +22,8 @@ import java.util.logging.Logger;
  * raw path: {@code /heroes/{hero_id}}, not {@code /heroes/7}) and status, and one access log line
  * {@code GET /heroes/7 200 1.234 ms} on the logger {@code dev.hero.access} (INFO; set it to OFF to switch the
  * log off). Never a query, a header or a body: a body may hold a secret name. The path is client text too, so
- * the log shows it only where it is known to be harmless, a hero route with a numeric id; any other path is
- * logged as its route template ({@code /heroes/{hero_id}} for {@code /heroes/abc}, {@code other} for a path
- * no route serves).
+ * the log shows what the web adapter says is harmless ({@link HeroWeb#route}: a hero's numeric id), else the route
+ * template ({@code /heroes/{hero_id}} for {@code /heroes/abc}, {@code other} for a path no route serves).
  */
 final class RequestTelemetry implements Filter {
 
@@ -39,17 +40,16 @@ final class RequestTelemetry implements Filter {
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long started = System.nanoTime();
         // read before routing: a service registered under a path (the /docs files) sees a shortened path
-        String path = request.path().rawPath();
+        HeroWeb.Route route = route(request.path());
         try {
             chain.proceed();
         } finally {
             long nanos = System.nanoTime() - started;
             String method = method(request.prologue().method().text());
             int status = response.status().code();
-            String route = route(path);
-            timers.computeIfAbsent(new Key(method, route, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
+            timers.computeIfAbsent(new Key(method, route.template(), status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
             if (ACCESS.isLoggable(Level.INFO)) {
-                ACCESS.log(Level.INFO, line(method, logged(path, route), status, nanos));
+                ACCESS.log(Level.INFO, line(method, route.loggedPath(), status, nanos));
             }
         }
     }
@@ -71,7 +71,7 @@ final class RequestTelemetry implements Filter {
         };
     }
 
-    /** {@code GET /heroes/7 200 1.234 ms}, built by hand: MessageFormat cost more than the request it described. */
+    /** {@code GET /heroes/7 200 1.234 ms}, built by hand: MessageFormat is slow for a line per request (docs/performance.md). */
     static String line(String method, String path, int status, long nanos) {
         long micros = nanos / 1_000;
         long fraction = micros % 1_000;
@@ -82,48 +82,15 @@ final class RequestTelemetry implements Filter {
                 .append(" ms").toString();
     }
 
-    /** What the access log shows of a path: the path itself for a numeric hero id, else its route template. */
-    static String logged(String path, String route) {
-        if (!route.equals("/heroes/{hero_id}")) {
-            return route;
-        }
-        int end = path.endsWith("/") ? path.length() - 1 : path.length();
-        int start = "/heroes/".length();
-        if (end - start > 19) {
-            return route;
-        }
-        for (int i = start; i < end; i++) {
-            char c = path.charAt(i);
-            if (c < '0' || c > '9') {
-                return route;
-            }
-        }
-        return path;
-    }
-
-    /** The route template of a path, by a few string checks (no regular expression per request). */
-    static String route(String path) {
-        int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
-        if (path.startsWith("/heroes")) {
-            if (end == "/heroes".length()) {
-                return "/heroes/";
-            }
-            int slash = path.indexOf('/', "/heroes/".length());
-            if (path.charAt("/heroes".length()) == '/' && (slash < 0 || slash == end)) {
-                return "/heroes/{hero_id}";
-            }
-            return "other";
-        }
-        if (path.equals("/openapi.json")) {
-            return path;
-        }
-        if (path.equals("/docs") || path.startsWith("/docs/")) {
-            return "/docs";
-        }
-        if (path.startsWith("/observe/")) {
-            return path.startsWith("/observe/health") ? "/observe/health" : path.startsWith("/observe/metrics") ? "/observe/metrics" : "other";
-        }
-        return "other";
+    /**
+     * The route a path belongs to: the web adapter's (it owns the API's URL space), else one of the operations
+     * endpoints this module adds, else {@code other} (no route serves it).
+     */
+    static HeroWeb.Route route(UriPath path) {
+        return HeroWeb.route(path).orElseGet(() -> {
+            String template = Operations.routeTemplate(path.path());
+            return new HeroWeb.Route(template, template);
+        });
     }
 
     private record Key(String method, String route, int status) {

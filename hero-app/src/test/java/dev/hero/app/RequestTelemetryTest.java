@@ -1,5 +1,6 @@
 package dev.hero.app;
 
+import io.helidon.common.uri.UriPath;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,8 +32,10 @@ class RequestTelemetryTest {
             "/villains, other",
             "/docs/swagger-ui.css, /docs",
             "/openapi.json, /openapi.json",
+            "/observe/health/ready, /observe/health",
+            "/observe/metrics, /observe/metrics",
     })
     void givenAPath_whenLogged_thenOnlyANumericHeroIdIsShownAsIs(String path, String logged) {
-        assertThat(RequestTelemetry.logged(path, RequestTelemetry.route(path))).isEqualTo(logged);
+        assertThat(RequestTelemetry.route(UriPath.create(path)).loggedPath()).isEqualTo(logged);
     }
 }

@@ -1,11 +1,7 @@
 package dev.hero.web;
 
 import dev.hero.domain.model.HeroNotFoundException;
-import dev.hero.domain.model.InvalidInputException;
-import dev.hero.domain.model.PageRequest;
 import dev.hero.domain.port.out.HeroesUnavailableException;
-import io.helidon.http.Header;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -15,7 +11,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 
 /**
  * The one place where exceptions become HTTP answers, each a JSON {@code {"detail": ...}} body in the
@@ -26,14 +21,12 @@ import java.util.List;
 final class ErrorMapper {
 
     private static final Logger LOG = System.getLogger(ErrorMapper.class.getName());
-    private static final Header RETRY_AFTER = HeaderValues.create(HeaderNames.RETRY_AFTER, "1");
 
     private ErrorMapper() {
     }
 
     static void register(HttpRouting.Builder routing) {
         routing.error(InvalidRequestException.class, ErrorMapper::invalidRequest)
-                .error(InvalidInputException.class, ErrorMapper::invalidInput)
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
                 .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
                 .error(HttpException.class, ErrorMapper::httpException)
@@ -42,18 +35,11 @@ final class ErrorMapper {
     }
 
     private static void invalidRequest(ServerRequest request, ServerResponse response, InvalidRequestException e) {
-        JsonResponses.send(request, response, Status.UNPROCESSABLE_CONTENT_422, new Detail(e.problems()));
-    }
-
-    /** A command built outside {@link InputCheck}: its violations, located where that command comes from. */
-    private static void invalidInput(ServerRequest request, ServerResponse response, InvalidInputException e) {
-        String where = e.subject() == PageRequest.class ? Problem.QUERY : Problem.BODY;
-        List<Problem> problems = e.violations().stream().map(v -> Problem.of(where, v)).toList();
-        JsonResponses.send(request, response, Status.UNPROCESSABLE_CONTENT_422, new Detail(problems));
+        ErrorAnswers.send(request, response, Status.UNPROCESSABLE_CONTENT_422, e.problems());
     }
 
     private static void heroNotFound(ServerRequest request, ServerResponse response, HeroNotFoundException e) {
-        JsonResponses.send(request, response, Status.NOT_FOUND_404, new Detail("Hero not found"));
+        ErrorAnswers.send(request, response, Status.NOT_FOUND_404, "Hero not found");
     }
 
     /**
@@ -62,8 +48,7 @@ final class ErrorMapper {
      */
     private static void unavailable(ServerRequest request, ServerResponse response, HeroesUnavailableException e) {
         LOG.log(Level.WARNING, "Request " + describe(request) + " answered 503: " + e.getMessage());
-        response.header(RETRY_AFTER);
-        JsonResponses.send(request, response, Status.SERVICE_UNAVAILABLE_503, new Detail(reasonPhrase(Status.SERVICE_UNAVAILABLE_503)));
+        ErrorAnswers.unavailable(request, response);
     }
 
     /** Helidon's own (404 no route, ...) and ours (405, 413, 415): the reason phrase, with the exception's headers. */
@@ -75,13 +60,13 @@ final class ErrorMapper {
         if (!e.keepAlive()) {
             response.header(HeaderValues.CONNECTION_CLOSE);
         }
-        JsonResponses.send(request, response, e.status(), new Detail(reasonPhrase(e.status())));
+        ErrorAnswers.send(request, response, e.status());
     }
 
     /** The client stopped sending before the body it announced was complete: its fault, not ours. */
     private static void bodyCutShort(ServerRequest request, ServerResponse response, RuntimeException e) {
         response.header(HeaderValues.CONNECTION_CLOSE);
-        JsonResponses.send(request, response, Status.BAD_REQUEST_400, new Detail("Request body ended before its announced length"));
+        ErrorAnswers.send(request, response, Status.BAD_REQUEST_400, "Request body ended before its announced length");
     }
 
     /**
@@ -90,12 +75,7 @@ final class ErrorMapper {
      */
     private static void unexpected(ServerRequest request, ServerResponse response, Throwable e) {
         LOG.log(Level.ERROR, "Request " + describe(request) + " failed", e);
-        JsonResponses.send(request, response, Status.INTERNAL_SERVER_ERROR_500, new Detail(reasonPhrase(Status.INTERNAL_SERVER_ERROR_500)));
-    }
-
-    static String reasonPhrase(Status status) {
-        String phrase = status.reasonPhrase();
-        return phrase == null || phrase.isEmpty() ? status.codeText() : phrase;
+        ErrorAnswers.send(request, response, Status.INTERNAL_SERVER_ERROR_500);
     }
 
     /** Method and path only: a query or a body could hold anything, and a body may hold a secret name. */

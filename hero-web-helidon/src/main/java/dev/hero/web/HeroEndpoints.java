@@ -1,7 +1,5 @@
 package dev.hero.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hero.domain.model.FieldChange;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
@@ -11,7 +9,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
-import io.helidon.http.PathMatcher;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -21,17 +18,11 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
 /**
- * The five operations of the tutorial's API. Each handler turns the request into a command (or fails
- * with an exception that {@link ErrorMapper} answers), calls one use case, and writes the public shape.
+ * The five operations of the tutorial's API. Each handler reads the request into a command through the reader's
+ * table ({@link HeroInput}; a problem fails with an exception that {@link ErrorMapper} answers), calls one use case,
+ * and writes the public shape.
  */
 final class HeroEndpoints {
-
-    /** The path parameter, named as in the tutorial, so a 422 says {@code ["path", "hero_id"]}. */
-    static final String HERO_ID = "hero_id";
-    /** {@code /heroes} and {@code /heroes/}: both answered directly, never redirected. */
-    static final String COLLECTION = "/heroes[/]";
-    /** {@code /heroes/{hero_id}} and {@code /heroes/{hero_id}/}. */
-    static final PathMatcher ITEM = new HeroItemPath(HERO_ID);
 
     private final HeroUseCases heroes;
     private final JsonBodies bodies;
@@ -42,50 +33,42 @@ final class HeroEndpoints {
     }
 
     void register(HttpRouting.Builder routing) {
-        routing.get(COLLECTION, this::list)
-                .post(COLLECTION, this::create)
-                .any(COLLECTION, methodNotAllowed("GET, POST"))
-                .route(Method.GET, ITEM, this::read)
-                .route(Method.PATCH, ITEM, this::update)
-                .route(Method.DELETE, ITEM, this::delete)
-                .route(method -> true, ITEM, methodNotAllowed("GET, PATCH, DELETE"));
+        RoutePath collection = WebRoutes.HEROES.path();
+        RoutePath item = WebRoutes.HERO.path();
+        routing.route(Method.GET, collection, this::list)
+                .route(Method.POST, collection, this::create)
+                .route(method -> true, collection, methodNotAllowed("GET, POST"))
+                .route(Method.GET, item, this::read)
+                .route(Method.PATCH, item, this::update)
+                .route(Method.DELETE, item, this::delete)
+                .route(method -> true, item, methodNotAllowed("GET, PATCH, DELETE"));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        InputCheck input = new InputCheck();
-        long offset = input.queryLong(request.query(), "offset", PageRequest.DEFAULT_OFFSET);
-        int limit = input.queryInt(request.query(), "limit", PageRequest.DEFAULT_LIMIT);
-        PageRequest page = input.command(Problem.QUERY, () -> new PageRequest(offset, limit));
-        List<HeroPublic> found = heroes.list(page).stream().map(HeroPublic::from).toList();
-        JsonResponses.send(request, response, Status.OK_200, found);
+        RequestInput input = RequestInput.of(request);
+        PageRequest page = HeroInput.page(input);
+        // the use cases may reject a page of their own accord; their violations are located like the reader's
+        List<Hero> found = input.command(() -> heroes.list(page));
+        JsonResponses.send(request, response, Status.OK_200, found.stream().map(HeroPublic::from).toList());
     }
 
     private void create(ServerRequest request, ServerResponse response) {
-        JsonNode body = bodies.readObject(request);
-        InputCheck input = new InputCheck();
-        String name = input.requiredText(body, "name");
-        Integer age = input.optionalInt(body, "age");
-        String secretName = input.requiredText(body, "secret_name");
-        NewHero command = input.command(Problem.BODY, () -> new NewHero(name, age, secretName));
+        RequestInput input = RequestInput.of(request, bodies.readObject(request));
+        NewHero command = HeroInput.newHero(input);
         Hero created = heroes.create(command);
         response.header(HeaderNames.LOCATION, "/heroes/" + created.id());
         JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(created));
     }
 
     private void read(ServerRequest request, ServerResponse response) {
-        long id = heroId(request);
-        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.get(id)));
+        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.get(heroId(request))));
     }
 
     private void update(ServerRequest request, ServerResponse response) {
         // like FastAPI: a body that is not a JSON object fails first; otherwise path and field problems come together
-        JsonNode body = bodies.readObject(request);
-        InputCheck input = new InputCheck();
-        long id = input.pathLong(request.path().pathParameters(), HERO_ID);
-        FieldChange<String> name = input.textChange(body, "name");
-        FieldChange<Integer> age = input.intChange(body, "age");
-        FieldChange<String> secretName = input.textChange(body, "secret_name");
-        HeroChanges changes = input.command(Problem.BODY, () -> new HeroChanges(name, age, secretName));
+        RequestInput input = RequestInput.of(request, bodies.readObject(request));
+        long id = HeroInput.heroId(input);
+        HeroChanges changes = HeroInput.changes(input);
         JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.update(id, changes)));
     }
 
@@ -95,14 +78,14 @@ final class HeroEndpoints {
     }
 
     private static long heroId(ServerRequest request) {
-        InputCheck input = new InputCheck();
-        long id = input.pathLong(request.path().pathParameters(), HERO_ID);
+        RequestInput input = RequestInput.of(request);
+        long id = HeroInput.heroId(input);
         input.throwIfAny();
         return id;
     }
 
     /** Registered after a path's real routes: any other method on that path is a 405 naming the allowed ones. */
-    private static Handler methodNotAllowed(String allowed) {
+    static Handler methodNotAllowed(String allowed) {
         return (request, response) -> {
             throw new HttpException("Method Not Allowed", Status.METHOD_NOT_ALLOWED_405, true)
                     .header(HeaderValues.create(HeaderNames.ALLOW, allowed));

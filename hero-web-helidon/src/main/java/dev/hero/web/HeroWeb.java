@@ -1,40 +1,118 @@
 package dev.hero.web;
 
 import dev.hero.domain.port.in.HeroUseCases;
+import io.helidon.common.concurrency.limits.FixedLimit;
+import io.helidon.common.config.Config;
 import io.helidon.http.DirectHandler.EventType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The Hero REST API on Helidon SE: the one entry point of the web adapter. Wire it into a server with
+ * The Hero REST API on Helidon SE, and the whole HTTP edge around it: the one public entry point of the web adapter.
  * <pre>{@code
- * WebServer.builder()
- *         .maxPayloadSize(limits.maxBodyBytes())
- *         .directHandlers(HeroWeb.directHandlers())
- *         .routing(routing -> HeroWeb.routing(routing, heroes, limits))
+ * HeroWeb web = HeroWeb.create(heroes, config);                 // the use cases, the root configuration
+ * WebServer server = web.install(WebServer.builder()).build().start();
+ * ...
+ * web.stop(server);                                              // drains, then stops
  * }</pre>
- * Routes, error shapes and decisions: docs/web.md.
+ * {@link #install} sets up everything HTTP: Helidon's own {@code server.*} keys, Hero's limits ({@link WebLimits}) where
+ * Helidon's key for the same limit is not set, the answers the server gives below routing (as JSON), the routes of the API and of its
+ * self-description, the one error mapper and the drain on stop. {@link #route} names the route a request belongs
+ * to, for metrics and logs. Routes, error shapes and decisions: docs/web.md.
  */
 public final class HeroWeb {
 
-    private HeroWeb() {
+    private static final Logger LOG = System.getLogger(HeroWeb.class.getName());
+
+    private final HeroUseCases heroes;
+    private final WebLimits limits;
+    private final Config serverConfig;
+    private final List<Filter> outerFilters;
+    private final Drain drain = new Drain();
+
+    private HeroWeb(HeroUseCases heroes, WebLimits limits, Config serverConfig, List<Filter> outerFilters) {
+        this.heroes = Objects.requireNonNull(heroes, "heroes");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.serverConfig = serverConfig;
+        this.outerFilters = List.copyOf(outerFilters);
     }
 
     /**
-     * Adds the hero routes ({@code /heroes}, {@code /heroes/{hero_id}}, each with or without a trailing
-     * slash), {@code GET /openapi.json} and {@code GET /docs} (see {@link SelfDescription}) and the error mapper, which answers every failure with a JSON {@code {"detail": ...}} body:
-     * also an unknown path (404) on this routing, so other features may add their own routes beside these.
+     * The API over these use cases, configured by {@code hero.http.*} (see {@link WebLimits}) and Helidon's own
+     * {@code server.*} keys (host, port, ...) of this root configuration.
+     *
+     * @param outerFilters filters that run first, around everything else, the drain included (telemetry, say)
      */
-    public static void routing(HttpRouting.Builder routing, HeroUseCases heroes, WebLimits limits) {
-        Objects.requireNonNull(routing, "routing");
-        HeroEndpoints endpoints = new HeroEndpoints(Objects.requireNonNull(heroes, "heroes"),
-                new JsonBodies(Objects.requireNonNull(limits, "limits")));
-        endpoints.register(routing);
-        new SelfDescription().register(routing);
-        ErrorMapper.register(routing);
+    public static HeroWeb create(HeroUseCases heroes, Config config, Filter... outerFilters) {
+        return new HeroWeb(heroes, WebLimits.from(config), config.root().get("server"), List.of(outerFilters));
+    }
+
+    /** The API with these limits and nothing else configured (the server's host and port are the caller's). */
+    public static HeroWeb create(HeroUseCases heroes, WebLimits limits, Filter... outerFilters) {
+        return new HeroWeb(heroes, limits, Config.empty(), List.of(outerFilters));
+    }
+
+    /**
+     * Sets the server up for the API: Helidon's {@code server.*} configuration, then Hero's limits where Helidon's own
+     * key is not set, the direct handlers and the routing. The caller may add features (observability) and must not replace the default routing.
+     */
+    public WebServerConfig.Builder install(WebServerConfig.Builder server) {
+        server.config(serverConfig);
+        // Hero's limits where Helidon's own key is not set (Helidon binds it, when set, above)
+        unlessConfigured("max-payload-size", () -> server.maxPayloadSize(limits.maxBodyBytes()));
+        unlessConfigured("concurrency-limit",
+                () -> server.concurrencyLimit(FixedLimit.builder().permits(limits.concurrentRequests()).build()));
+        // Helidon closes connections idle (or stalled in the request line) longer than this; it checks every quarter
+        // of it, so a connection goes between 1 and 1.25 timeouts after its last byte
+        unlessConfigured("idle-connection-timeout", () -> server.idleConnectionTimeout(limits.readTimeout())
+                .idleConnectionPeriod(limits.readTimeout().dividedBy(4)));
+        // only this HTTP/1.1 configuration: with the discovered default beside it, a malformed request line went
+        // unanswered (closed) instead of getting the JSON 400
+        unlessConfigured("protocols", () -> server.protocolsDiscoverServices(false)
+                .protocols(List.of(Http1Config.builder()
+                        .maxHeadersSize(limits.headerBytes())
+                        .maxPrologueLength(limits.requestLineBytes())
+                        .build())));
+        server.directHandlers(directHandlers());
+        WebLimits effective = limits.withMaxBodyBytes(server.maxPayloadSize());
+        return server.routing(routing -> routing(routing, effective));
+    }
+
+    /** The routing alone, as {@link #install} sets it up, for a server or a test that brings its own. */
+    public void routing(HttpRouting.Builder routing) {
+        routing(routing, limits);
+    }
+
+    /**
+     * Turns new requests away (503 with {@code Retry-After}, connection closed, readiness down), lets the requests in
+     * flight finish for up to {@code hero.http.shutdown.grace}, then stops the server. Helidon's own stop alone would
+     * cut them off.
+     */
+    public void stop(WebServer server) {
+        if (!drain.drain(limits.shutdownGrace())) {
+            LOG.log(Level.WARNING, "{0} request(s) still in flight after the shutdown grace of {1} ms: stopping anyway",
+                    drain.inFlight(), limits.shutdownGrace().toMillis());
+        }
+        server.stop();
+    }
+
+    /**
+     * The route of the API serving this path, as metrics and logs should name it, if the adapter has one.
+     *
+     * @param path the request's path, read before routing (a service registered under a path sees a shorter one)
+     */
+    public static Optional<Route> route(io.helidon.common.uri.UriPath path) {
+        return WebRoutes.resolve(path.path()).map(route -> new Route(route.template(), logged(route, path.rawPath())));
     }
 
     /**
@@ -45,17 +123,59 @@ public final class HeroWeb {
         Json.parse(Json.write(List.of(new HeroPublic(1, "Warm-up", null), new Detail("Warm-up"))));
     }
 
+    private void unlessConfigured(String helidonKey, Runnable applyHeroLimit) {
+        if (!serverConfig.get(helidonKey).exists()) {
+            applyHeroLimit.run();
+        }
+    }
+
+    private void routing(HttpRouting.Builder routing, WebLimits effective) {
+        outerFilters.forEach(routing::addFilter);
+        routing.addFilter(drain);
+        new HeroEndpoints(heroes, new JsonBodies(effective)).register(routing);
+        new SelfDescription().register(routing);
+        ErrorMapper.register(routing);
+    }
+
     /**
-     * Answers the errors the server detects itself, before or outside routing (a malformed request line or
-     * header, a header too large, a body over the server's max payload size), with a JSON
-     * {@code {"detail": ...}} body instead of Helidon's plain text.
+     * Answers the errors the server detects itself, before or outside routing (a malformed request line or header, a
+     * header too large, a body over the max payload size, the concurrency limit), with a JSON body.
      */
-    public static DirectHandlers directHandlers() {
+    private static DirectHandlers directHandlers() {
         DirectHandlers.Builder builder = DirectHandlers.builder();
         JsonDirectHandler handler = new JsonDirectHandler();
         for (EventType type : EventType.values()) {
             builder.addHandler(type, handler);
         }
         return builder.build();
+    }
+
+    /** The path itself for a hero with a numeric id (harmless and useful); any other path as its route template. */
+    private static String logged(WebRoutes.Route route, String rawPath) {
+        if (route != WebRoutes.HERO) {
+            return route.template();
+        }
+        int end = rawPath.endsWith("/") ? rawPath.length() - 1 : rawPath.length();
+        int start = rawPath.lastIndexOf('/', end - 1) + 1;
+        if (end - start > 19) {
+            return route.template();
+        }
+        for (int i = start; i < end; i++) {
+            char c = rawPath.charAt(i);
+            if (c < '0' || c > '9') {
+                return route.template();
+            }
+        }
+        return rawPath;
+    }
+
+    /**
+     * The route a request belongs to.
+     *
+     * @param template   its template, such as {@code /heroes/{hero_id}}: a bounded set, fit for a metric's tag
+     * @param loggedPath what an access log may show of the path: the path itself where it is known to be harmless (a
+     *                   hero's numeric id), else the template; never a query
+     */
+    public record Route(String template, String loggedPath) {
     }
 }

@@ -36,7 +36,7 @@ final class JsonBodies {
 
     JsonBodies(WebLimits limits) {
         this.maxBytes = limits.maxBodyBytes();
-        this.timeoutNanos = limits.bodyTimeout().toNanos();
+        this.timeoutNanos = limits.readTimeout().toNanos();
     }
 
     private static ScheduledExecutorService deadlines() {

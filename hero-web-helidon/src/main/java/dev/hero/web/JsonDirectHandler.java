@@ -1,7 +1,6 @@
 package dev.hero.web;
 
 import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
@@ -30,15 +29,15 @@ final class JsonDirectHandler implements DirectHandler {
                 .headers(headers);
         if (status == Status.SERVICE_UNAVAILABLE_503) {
             // the server sheds load (its concurrency limit): tell the client when to try again
-            response.header(HeaderNames.RETRY_AFTER, "1");
+            response.header(ErrorAnswers.RETRY_AFTER);
         }
-        return json(request, response, ErrorMapper.reasonPhrase(status));
+        return json(request, response, ErrorAnswers.reasonPhrase(status));
     }
 
     private static TransportResponse json(TransportRequest request, TransportResponse.Builder response, String detail) {
         response.header(HeaderValues.CONTENT_TYPE_JSON);
         if (!"HEAD".equals(request.method())) {
-            response.entity(Json.write(new Detail(detail)));
+            response.entity(ErrorAnswers.body(detail));
         }
         return response.build();
     }

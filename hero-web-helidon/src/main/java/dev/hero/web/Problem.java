@@ -2,14 +2,18 @@ package dev.hero.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.hero.domain.model.Violation;
+import dev.hero.domain.rules.ValueKind;
+import dev.hero.domain.rules.Violation;
+import dev.hero.domain.rules.ViolationCode;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * One entry of a 422 answer, in the shape FastAPI (pydantic v2) gives, minus {@code input}: an error
- * never echoes what the client sent, so a secret name cannot come back in it.
+ * never echoes what the client sent, so a secret name cannot come back in it. The wire codes and sentences
+ * live here and nowhere else: the domain reports {@link Violation}s in its own terms, {@link #broken} says them
+ * the way FastAPI's clients know.
  *
  * @param type a stable code, such as {@code int_parsing}
  * @param loc  where: {@code "path"}, {@code "query"} or {@code "body"}, then a field name or a position
@@ -33,24 +37,41 @@ record Problem(String type, List<Object> loc, String msg, Map<String, String> ct
         return new Problem(type, List.of(where, field), msg, null);
     }
 
+    /** A broken domain rule, at the field of the request that carried the value. */
+    static Problem broken(String where, String field, Violation violation) {
+        long limit = violation.limit().orElse(0);
+        return switch (violation.code()) {
+            case REQUIRED -> at(where, field, "missing", "Field required");
+            case TOO_SHORT -> at(where, field, "string_too_short", "String should have at least " + characters(limit));
+            case TOO_LONG -> at(where, field, "string_too_long", "String should have at most " + characters(limit));
+            case BLANK -> at(where, field, "string_pattern_mismatch", "String should have at least one non-whitespace character");
+            case CONTAINS_NUL -> at(where, field, "string_pattern_mismatch", "String should not contain the NUL character (U+0000)");
+            case NOT_UNICODE -> at(where, field, "string_unicode",
+                    "Input should be a valid string, unable to parse raw data as a unicode string");
+            case TOO_SMALL -> at(where, field, "greater_than_equal", "Input should be greater than or equal to " + limit);
+            case TOO_LARGE -> at(where, field, "less_than_equal", "Input should be less than or equal to " + limit);
+        };
+    }
+
     static Problem notAnInteger(String where, String field) {
         return at(where, field, "int_parsing", "Input should be a valid integer, unable to parse string as an integer");
     }
 
-    static Problem notAString(String field) {
-        return at(BODY, field, "string_type", "Input should be a valid string");
+    static Problem notAString(String where, String field) {
+        return at(where, field, "string_type", "Input should be a valid string");
     }
 
-    static Problem notAnIntegerValue(String field) {
-        return at(BODY, field, "int_type", "Input should be a valid integer");
+    static Problem notAnIntegerValue(String where, String field) {
+        return at(where, field, "int_type", "Input should be a valid integer");
     }
 
-    static Problem fractional(String field) {
-        return at(BODY, field, "int_from_float", "Input should be a valid integer, got a number with a fractional part");
+    static Problem fractional(String where, String field) {
+        return at(where, field, "int_from_float", "Input should be a valid integer, got a number with a fractional part");
     }
 
-    static Problem tooLarge(String field, long max) {
-        return at(BODY, field, "less_than_equal", "Input should be less than or equal to " + max);
+    /** A number past the largest its type holds: the same answer as a domain rule's upper bound. */
+    static Problem tooLarge(String where, String field, long max) {
+        return broken(where, field, Violation.of(field, ViolationCode.TOO_LARGE, ValueKind.NUMBER, max));
     }
 
     static Problem bodyMissing() {
@@ -66,30 +87,7 @@ record Problem(String type, List<Object> loc, String msg, Map<String, String> ct
         return new Problem("json_invalid", List.of(BODY, position), "JSON decode error", Map.of("error", description));
     }
 
-    /** A broken domain rule, its field named as on the wire ({@code secretName} becomes {@code secret_name}). */
-    static Problem of(String where, Violation violation) {
-        return at(where, wireName(violation.field()), violation.type(), violation.message());
-    }
-
-    static String wireName(String recordComponent) {
-        StringBuilder name = new StringBuilder(recordComponent.length() + 4);
-        for (int i = 0; i < recordComponent.length(); i++) {
-            char c = recordComponent.charAt(i);
-            if (Character.isUpperCase(c)) {
-                name.append('_').append(Character.toLowerCase(c));
-            } else {
-                name.append(c);
-            }
-        }
-        return name.toString();
-    }
-
-    /** The field this problem is about, or {@code null} when it is about the whole body. */
-    String field() {
-        return loc.size() > 1 && loc.get(1) instanceof String field ? field : null;
-    }
-
-    String where() {
-        return (String) loc.getFirst();
+    private static String characters(long count) {
+        return count + (count == 1 ? " character" : " characters");
     }
 }

@@ -2,9 +2,7 @@ package dev.hero.web;
 
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.http.HttpException;
-import io.helidon.http.Status;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
@@ -20,8 +18,6 @@ import java.io.UncheckedIOException;
  */
 final class SelfDescription {
 
-    static final String OPENAPI = "/openapi.json";
-    static final String DOCS = "/docs";
     /** Where the swagger-ui webjar keeps its files; its version is the one in the root pom. */
     static final String SWAGGER_UI_ROOT = "META-INF/resources/webjars/swagger-ui/5.34.1";
 
@@ -30,11 +26,12 @@ final class SelfDescription {
     private final byte[] docsScript = resource("hero-docs.js");
 
     void register(HttpRouting.Builder routing) {
-        routing.get(OPENAPI, bytes(openApi, MediaTypes.APPLICATION_JSON.text()))
-                .any(OPENAPI, methodNotAllowed())
-                .get(DOCS + "[/]", bytes(docsPage, "text/html; charset=UTF-8"))
-                .get(DOCS + "/hero-docs.js", bytes(docsScript, "text/javascript; charset=UTF-8"))
-                .register(DOCS, StaticContentService.builder(SWAGGER_UI_ROOT)
+        String docs = WebRoutes.DOCS.path().base();
+        routing.route(Method.GET, WebRoutes.OPENAPI.path(), bytes(openApi, MediaTypes.APPLICATION_JSON.text()))
+                .route(method -> true, WebRoutes.OPENAPI.path(), HeroEndpoints.methodNotAllowed("GET"))
+                .route(Method.GET, RoutePath.withOptionalSlash(docs), bytes(docsPage, "text/html; charset=UTF-8"))
+                .get(docs + "/hero-docs.js", bytes(docsScript, "text/javascript; charset=UTF-8"))
+                .register(docs, StaticContentService.builder(SWAGGER_UI_ROOT)
                         // the bundle holds non-ASCII text (in regular expressions): without a charset in the
                         // header Chromium now and then decoded it wrongly ("Invalid regular expression") and
                         // the page stayed blank (seen by DocsPageBrowserTest)
@@ -54,13 +51,6 @@ final class SelfDescription {
         return (request, response) -> {
             response.header(HeaderNames.CONTENT_TYPE, contentType);
             response.send(content);
-        };
-    }
-
-    private static Handler methodNotAllowed() {
-        return (request, response) -> {
-            throw new HttpException("Method Not Allowed", Status.METHOD_NOT_ALLOWED_405, true)
-                    .header(HeaderValues.create(HeaderNames.ALLOW, "GET"));
         };
     }
 

@@ -6,7 +6,7 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 
-/** The API contract in-process: requests go through Helidon's routing without a socket. */
+/** The API contract in-process: requests go through the adapter's routing ({@link HeroWeb#routing}) without a socket. */
 @RoutingTest
 class HeroApiRoutingTest implements HeroApiContract {
 
@@ -18,7 +18,7 @@ class HeroApiRoutingTest implements HeroApiContract {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        HeroWeb.routing(routing, HEROES, LIMITS);
+        HeroWeb.create(HEROES, LIMITS).routing(routing);
     }
 
     @Override

@@ -2,37 +2,31 @@ package dev.hero.web;
 
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The API contract over a real socket, on a server set up as hero-app sets it up: the body limit is
- * also the server's max payload size, and the server's own errors are answered by
- * {@link HeroWeb#directHandlers()}. Adds {@link RawRequestSpec}: requests only a raw socket can send.
+ * The API contract over a real socket, on a server set up exactly as hero-app sets it up, through
+ * {@link HeroWeb#install}: the same limits, direct handlers, protocol settings, routes and drain filter. (Helidon's
+ * {@code @ServerTest} extension copies the socket's settings into a new listener and so adds its discovered HTTP/1
+ * protocol beside Hero's, which changes how malformed request lines are answered: the server is built here instead.)
+ * Adds {@link RawRequestSpec}: requests only a raw socket can send.
  */
-@ServerTest
 class HeroApiServerTest implements HeroApiContract, RawRequestSpec {
 
-    private final Http1Client client;
-    private final int port;
+    private static WebServer server;
+    private static Http1Client client;
 
-    HeroApiServerTest(Http1Client client, WebServer server) {
-        this.client = client;
-        this.port = server.port();
+    @BeforeAll
+    static void startServer() {
+        server = HeroWeb.create(HEROES, LIMITS).install(WebServer.builder().host("127.0.0.1").port(0)).build().start();
+        client = Http1Client.builder().baseUri("http://127.0.0.1:" + server.port()).build();
     }
 
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        HeroWeb.routing(routing, HEROES, LIMITS);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        server.maxPayloadSize(LIMITS.maxBodyBytes())
-                .directHandlers(HeroWeb.directHandlers());
+    @AfterAll
+    static void stopServer() {
+        client.closeResource();
+        server.stop();
     }
 
     @Override
@@ -42,6 +36,6 @@ class HeroApiServerTest implements HeroApiContract, RawRequestSpec {
 
     @Override
     public int port() {
-        return port;
+        return server.port();
     }
 }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Interfaces with default test methods rather than abstract classes: a test class can run any number of
  * interfaces but extend only one class, and each spec must run twice, in-process ({@link HeroApiRoutingTest})
- * and over a real socket ({@link HeroApiServerTest}), both built by {@link HeroWeb#routing}, the method
+ * and over a real socket ({@link HeroApiServerTest}), both set up through {@link HeroWeb}, the entry point
  * hero-app installs. So the helpers are default methods, which the specs call like their own.
  */
 interface HeroApiSpec {

@@ -44,7 +44,7 @@ class SelfDescriptionTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        HeroWeb.routing(routing, HeroApiSpec.HEROES, HeroApiSpec.LIMITS);
+        HeroWeb.create(HeroApiSpec.HEROES, HeroApiSpec.LIMITS).routing(routing);
     }
 
     @BeforeEach

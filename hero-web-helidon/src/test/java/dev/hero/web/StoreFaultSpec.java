@@ -2,10 +2,12 @@ package dev.hero.web;
 
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
-import dev.hero.domain.model.InvalidInputException;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.PageRequest;
-import dev.hero.domain.model.Violation;
+import dev.hero.domain.rules.InvalidInputException;
+import dev.hero.domain.rules.ValueKind;
+import dev.hero.domain.rules.Violation;
+import dev.hero.domain.rules.ViolationCode;
 import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ interface StoreFaultSpec extends HeroApiSpec {
     default void givenUseCasesThatRejectACommandThemselves_whenList_thenUnprocessableWithTheirViolationsInTheQuery() {
         // a store may validate too (a smaller page, say); its violations are located like the web adapter's own
         HEROES.use(new FailingHeroes(() -> new InvalidInputException(PageRequest.class,
-                List.of(new Violation("limit", "less_than_equal", "Input should be less than or equal to 50")))));
+                List.of(Violation.of("limit", ViolationCode.TOO_LARGE, ValueKind.NUMBER, 50)))));
 
         assertUnprocessable(get("/heroes/", "limit", "60"),
                 problem("less_than_equal", "Input should be less than or equal to 50", "query", "limit"));

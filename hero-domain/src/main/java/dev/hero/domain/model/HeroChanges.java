@@ -1,21 +1,22 @@
 package dev.hero.domain.model;
 
 import dev.hero.domain.rules.HeroText;
-import dev.hero.domain.rules.Rules;
+import dev.hero.domain.rules.InvalidInputException;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * The command for a partial update. Each field is {@link FieldChange#keep()} when absent, or
  * {@link FieldChange#to(Object)} when present. {@code name} and {@code secretName} may not be set
- * to {@code null}; {@code age} may ({@code null} clears it). It validates itself.
+ * to {@code null} (they are {@link dev.hero.domain.rules.ViolationCode#REQUIRED}); {@code age} may ({@code null} clears
+ * it). It validates itself.
  *
  * @throws InvalidInputException from the constructor when a rule is broken
  */
 public record HeroChanges(
-        FieldChange<@NotNull(message = Rules.NOT_A_STRING) @HeroText String> name,
-        FieldChange<@Min(value = 0, message = Rules.AGE_NEGATIVE) Integer> age,
-        FieldChange<@NotNull(message = Rules.NOT_A_STRING) @HeroText String> secretName) {
+        FieldChange<@NotNull @HeroText String> name,
+        FieldChange<@Min(0) Integer> age,
+        FieldChange<@NotNull @HeroText String> secretName) {
 
     private static final HeroChanges NONE = new HeroChanges(FieldChange.keep(), FieldChange.keep(), FieldChange.keep());
 
@@ -23,7 +24,7 @@ public record HeroChanges(
         this.name = name == null ? FieldChange.keep() : name;
         this.age = age == null ? FieldChange.keep() : age;
         this.secretName = secretName == null ? FieldChange.keep() : secretName;
-        Rules.validate(this);
+        CommandValidator.validate(this);
     }
 
     /** The update that changes nothing (an empty PATCH body). */

@@ -1,7 +1,7 @@
 package dev.hero.domain.model;
 
 import dev.hero.domain.rules.HeroText;
-import dev.hero.domain.rules.Rules;
+import dev.hero.domain.rules.InvalidInputException;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -11,15 +11,15 @@ import jakarta.validation.constraints.NotNull;
  * @throws InvalidInputException from the constructor when a rule is broken
  */
 public record NewHero(
-        @NotNull(message = Rules.MISSING) @HeroText String name,
-        @Min(value = 0, message = Rules.AGE_NEGATIVE) Integer age,
-        @NotNull(message = Rules.MISSING) @HeroText String secretName) {
+        @NotNull @HeroText String name,
+        @Min(0) Integer age,
+        @NotNull @HeroText String secretName) {
 
     public NewHero(String name, Integer age, String secretName) {
         this.name = name;
         this.age = age;
         this.secretName = secretName;
-        Rules.validate(this);
+        CommandValidator.validate(this);
     }
 
     @Override

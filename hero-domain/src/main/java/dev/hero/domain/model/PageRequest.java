@@ -1,8 +1,7 @@
 package dev.hero.domain.model;
 
-import dev.hero.domain.rules.Rules;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Min;
 
 /**
  * Which slice of the heroes, ordered by id, a list returns. It validates itself.
@@ -11,8 +10,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param limit  how many heroes at most, 0 to {@value #MAX_LIMIT}
  */
 public record PageRequest(
-        @PositiveOrZero(message = Rules.OFFSET_NEGATIVE) long offset,
-        @PositiveOrZero(message = Rules.LIMIT_NEGATIVE) @Max(value = PageRequest.MAX_LIMIT, message = Rules.LIMIT_TOO_LARGE) int limit) {
+        @Min(0) long offset,
+        @Min(0) @Max(PageRequest.MAX_LIMIT) int limit) {
 
     public static final int MAX_LIMIT = 100;
     public static final int DEFAULT_LIMIT = 100;
@@ -21,6 +20,6 @@ public record PageRequest(
     public PageRequest(long offset, int limit) {
         this.offset = offset;
         this.limit = limit;
-        Rules.validate(this);
+        CommandValidator.validate(this);
     }
 }

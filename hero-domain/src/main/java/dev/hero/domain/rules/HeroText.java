@@ -14,16 +14,26 @@ import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
- * A hero's text field (name, secret name): 1 to {@value Rules#MAX_TEXT_LENGTH} characters (Unicode code
- * points), at least one of them not whitespace, and no U+0000 (PostgreSQL cannot store it).
- * {@code null} is valid here; combine with {@code @NotNull} where the field is required.
+ * A hero's text field (name, secret name): {@link #min()} to {@link #max()} characters (Unicode code points), at least
+ * one of them not whitespace, no U+0000 (PostgreSQL cannot store it) and no lone UTF-16 surrogate. Each broken rule is
+ * reported with its own {@link ViolationCode}. {@code null} is valid here; combine with {@code @NotNull} where the
+ * field is required.
  */
 @Documented
 @Constraint(validatedBy = HeroTextValidator.class)
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface HeroText {
-    String message() default Rules.TEXT_INVALID;
+
+    /** The longest text the tutorial's schema allows, and every hero field's limit. */
+    int MAX_LENGTH = 255;
+
+    int min() default 1;
+
+    int max() default MAX_LENGTH;
+
+    /** Unused: each violation names its {@link ViolationCode} instead. */
+    String message() default "";
 
     Class<?>[] groups() default {};
 

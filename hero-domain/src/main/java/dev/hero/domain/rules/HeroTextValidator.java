@@ -3,41 +3,55 @@ package dev.hero.domain.rules;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-/** Checks {@link HeroText}; each broken rule gets its own code and sentence. */
+/**
+ * Checks {@link HeroText}. Each broken rule becomes a violation whose message template is its
+ * {@link ViolationCode}'s name, which the commands' validator turns back into the code.
+ */
 public final class HeroTextValidator implements ConstraintValidator<HeroText, String> {
+
+    private int min;
+    private int max;
+
+    @Override
+    public void initialize(HeroText text) {
+        this.min = text.min();
+        this.max = text.max();
+    }
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }
-        String problem = problemWith(value);
-        if (problem == null) {
+        ViolationCode broken = brokenRule(value);
+        if (broken == null) {
             return true;
         }
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(broken.name()).addConstraintViolation();
         return false;
     }
 
-    static String problemWith(String value) {
-        if (value.isEmpty()) {
-            return Rules.TEXT_TOO_SHORT;
+    private ViolationCode brokenRule(String value) {
+        // a UTF-16 length of more than twice the limit cannot be within the limit in code points: no count needed
+        if (value.length() > 2L * max) {
+            return ViolationCode.TOO_LONG;
         }
-        // A UTF-16 length of more than twice the limit cannot be within the limit in code points.
-        if (value.length() > 2 * Rules.MAX_TEXT_LENGTH
-                || value.codePointCount(0, value.length()) > Rules.MAX_TEXT_LENGTH) {
-            return Rules.TEXT_TOO_LONG;
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            return ViolationCode.TOO_LONG;
+        }
+        if (length < min) {
+            return ViolationCode.TOO_SHORT;
         }
         if (value.indexOf('\u0000') >= 0) {
-            return Rules.TEXT_HAS_NUL;
+            return ViolationCode.CONTAINS_NUL;
         }
         if (hasLoneSurrogate(value)) {
-            // not Unicode text: no database can store it as such (the drivers replaced it with "?")
-            return Rules.TEXT_NOT_UNICODE;
+            return ViolationCode.NOT_UNICODE;
         }
         if (value.isBlank()) {
-            return Rules.TEXT_BLANK;
+            return ViolationCode.BLANK;
         }
         return null;
     }

@@ -1,5 +1,8 @@
 package dev.hero.domain.model;
 
+import dev.hero.domain.rules.ValueKind;
+import dev.hero.domain.rules.Violation;
+import dev.hero.domain.rules.ViolationCode;
 import org.junit.jupiter.api.Test;
 
 import static dev.hero.domain.model.NewHeroTest.violationsOf;
@@ -40,21 +43,20 @@ class HeroChangesTest {
     }
 
     @Test
-    void givenNameSetToNull_whenCreated_thenRejectedAsNotAString() {
+    void givenNameSetToNull_whenCreated_thenRequired() {
         assertThat(violationsOf(() -> new HeroChanges(FieldChange.to(null), FieldChange.keep(), FieldChange.to(null))))
                 .containsExactly(
-                        new Violation("name", "string_type", "Input should be a valid string"),
-                        new Violation("secretName", "string_type", "Input should be a valid string"));
+                        Violation.of("name", ViolationCode.REQUIRED, ValueKind.NONE),
+                        Violation.of("secretName", ViolationCode.REQUIRED, ValueKind.NONE));
     }
 
     @Test
     void givenInvalidNewValues_whenCreated_thenEveryRuleOfCreationApplies() {
         assertThat(violationsOf(() -> new HeroChanges(FieldChange.to(" "), FieldChange.to(-5), FieldChange.to("s".repeat(256)))))
-                .extracting(Violation::field, Violation::type)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("name", "string_pattern_mismatch"),
-                        org.assertj.core.groups.Tuple.tuple("age", "greater_than_equal"),
-                        org.assertj.core.groups.Tuple.tuple("secretName", "string_too_long"));
+                        Violation.of("name", ViolationCode.BLANK, ValueKind.TEXT),
+                        Violation.of("age", ViolationCode.TOO_SMALL, ValueKind.NUMBER, 0),
+                        Violation.of("secretName", ViolationCode.TOO_LONG, ValueKind.TEXT, 255));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.hero.domain.model;
 
+import dev.hero.domain.rules.InvalidInputException;
+import dev.hero.domain.rules.ValueKind;
+import dev.hero.domain.rules.Violation;
+import dev.hero.domain.rules.ViolationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,41 +39,40 @@ class NewHeroTest {
     @ValueSource(ints = {-1, Integer.MIN_VALUE})
     void givenNegativeAge_whenCreated_thenRejected(int age) {
         assertThat(violationsOf(() -> new NewHero("Deadpond", age, "Dive Wilson")))
-                .containsExactly(new Violation("age", "greater_than_equal", "Input should be greater than or equal to 0"));
+                .containsExactly(Violation.of("age", ViolationCode.TOO_SMALL, ValueKind.NUMBER, 0));
     }
 
     @Test
     void givenMissingNameAndSecretName_whenCreated_thenBothAreReportedInFieldOrder() {
         assertThat(violationsOf(() -> new NewHero(null, null, null))).containsExactly(
-                new Violation("name", "missing", "Field required"),
-                new Violation("secretName", "missing", "Field required"));
+                Violation.of("name", ViolationCode.REQUIRED, ValueKind.NONE),
+                Violation.of("secretName", ViolationCode.REQUIRED, ValueKind.NONE));
     }
 
     @Test
     void givenEmptyName_whenCreated_thenTooShort() {
         assertThat(violationsOf(() -> new NewHero("", 1, "x")))
-                .containsExactly(new Violation("name", "string_too_short", "String should have at least 1 character"));
+                .containsExactly(Violation.of("name", ViolationCode.TOO_SHORT, ValueKind.TEXT, 1));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {" ", "   ", "\t\n", "\u2003"})
     void givenBlankName_whenCreated_thenRejected(String blank) {
         assertThat(violationsOf(() -> new NewHero(blank, 1, "x")))
-                .extracting(Violation::field, Violation::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "string_pattern_mismatch"));
+                .containsExactly(Violation.of("name", ViolationCode.BLANK, ValueKind.TEXT));
     }
 
     @Test
     void givenNameWithNul_whenCreated_thenRejected() {
         assertThat(violationsOf(() -> new NewHero("Dead\u0000pond", 1, "x")))
-                .containsExactly(new Violation("name", "string_pattern_mismatch", "String should not contain the NUL character (U+0000)"));
+                .containsExactly(Violation.of("name", ViolationCode.CONTAINS_NUL, ValueKind.TEXT));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\ud800", "x\udc00", "\ude00\ud83d", "ab\ud83d"})
     void givenNameWithALoneSurrogate_whenCreated_thenRejectedAsNotUnicode(String name) {
-        assertThat(violationsOf(() -> new NewHero(name, 1, "x"))).containsExactly(new Violation("name", "string_unicode",
-                "Input should be a valid string, unable to parse raw data as a unicode string"));
+        assertThat(violationsOf(() -> new NewHero(name, 1, "x")))
+                .containsExactly(Violation.of("name", ViolationCode.NOT_UNICODE, ValueKind.TEXT));
     }
 
     @Test
@@ -87,9 +90,9 @@ class NewHeroTest {
     @Test
     void givenNamePastTheLengthLimit_whenCreated_thenTooLong() {
         assertThat(violationsOf(() -> new NewHero("a".repeat(256), 1, "x")))
-                .containsExactly(new Violation("name", "string_too_long", "String should have at most 255 characters"));
+                .containsExactly(Violation.of("name", ViolationCode.TOO_LONG, ValueKind.TEXT, 255));
         assertThat(violationsOf(() -> new NewHero("x".repeat(10_000_000), 1, "x")))
-                .extracting(Violation::type).containsExactly("string_too_long");
+                .extracting(Violation::code).containsExactly(ViolationCode.TOO_LONG);
     }
 
     @Test
@@ -100,7 +103,7 @@ class NewHeroTest {
 
         assertThat(error.violations()).extracting(Violation::field).containsExactly("secretName");
         assertThat(error.getMessage()).doesNotContain("my secret");
-        assertThat(error.violations().getFirst().message()).doesNotContain("my secret");
+        assertThat(error.violations().getFirst().describe()).doesNotContain("my secret");
     }
 
     @Test
@@ -112,6 +115,13 @@ class NewHeroTest {
     void givenInvalidHero_whenCreated_thenTheSubjectIsNewHero() {
         assertThatThrownBy(() -> new NewHero("", null, "x"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.subject()).isEqualTo(NewHero.class));
+    }
+
+    @Test
+    void givenSeveralBrokenRules_whenCreated_thenTheMessageSaysEachInPlainWordsWithoutTheValues() {
+        assertThatThrownBy(() -> new NewHero(null, -1, "s".repeat(256)))
+                .hasMessage("NewHero breaks 3 rule(s): name is required; age must be at least 0; "
+                        + "secretName must have at most 255 characters");
     }
 
     static java.util.List<Violation> violationsOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable code) {

@@ -1,5 +1,8 @@
 package dev.hero.domain.model;
 
+import dev.hero.domain.rules.ValueKind;
+import dev.hero.domain.rules.Violation;
+import dev.hero.domain.rules.ViolationCode;
 import org.junit.jupiter.api.Test;
 
 import static dev.hero.domain.model.NewHeroTest.violationsOf;
@@ -17,13 +20,13 @@ class PageRequestTest {
     @Test
     void givenLimitAbove100_whenCreated_thenRejected() {
         assertThat(violationsOf(() -> new PageRequest(0, 101)))
-                .containsExactly(new Violation("limit", "less_than_equal", "Input should be less than or equal to 100"));
+                .containsExactly(Violation.of("limit", ViolationCode.TOO_LARGE, ValueKind.NUMBER, 100));
     }
 
     @Test
     void givenNegativeOffsetAndLimit_whenCreated_thenBothRejected() {
         assertThat(violationsOf(() -> new PageRequest(-1, -1))).containsExactly(
-                new Violation("offset", "greater_than_equal", "Input should be greater than or equal to 0"),
-                new Violation("limit", "greater_than_equal", "Input should be greater than or equal to 0"));
+                Violation.of("offset", ViolationCode.TOO_SMALL, ValueKind.NUMBER, 0),
+                Violation.of("limit", ViolationCode.TOO_SMALL, ValueKind.NUMBER, 0));
     }
 }

@@ -1,6 +1,5 @@
-package dev.hero.domain.rules;
+package dev.hero.domain.model;
 
-import dev.hero.domain.model.FieldChange;
 import jakarta.validation.valueextraction.ExtractedValue;
 import jakarta.validation.valueextraction.ValueExtractor;
 

@@ -1,14 +1,11 @@
-package dev.hero.app;
+package dev.hero.web;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,14 +13,12 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Lets the requests in flight finish when Hero stops. Helidon's own stop interrupts every connection, a request
+ * Lets the requests in flight finish when the server stops. Helidon's own stop interrupts every connection, a request
  * half-way through included; so before it, {@link #drain(Duration)} turns new requests away (503 with
- * {@code Retry-After}, connection closed, readiness down: a load balancer sends them to another instance) and
+ * {@code Retry-After}, connection closed, readiness down too: a load balancer sends them to another instance) and
  * waits, up to the grace period, for the requests already counted here to be answered.
  */
-final class GracefulStop implements Filter {
-
-    private static final byte[] UNAVAILABLE = "{\"detail\":\"Service Unavailable\"}".getBytes(StandardCharsets.UTF_8);
+final class Drain implements Filter {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
@@ -36,11 +31,8 @@ final class GracefulStop implements Filter {
         inFlight.incrementAndGet();
         try {
             if (stopping) {
-                response.status(Status.SERVICE_UNAVAILABLE_503)
-                        .header(HeaderValues.CONTENT_TYPE_JSON)
-                        .header(HeaderNames.RETRY_AFTER, "1")
-                        .header(HeaderValues.CONNECTION_CLOSE)
-                        .send(UNAVAILABLE);
+                response.header(HeaderValues.CONNECTION_CLOSE);
+                ErrorAnswers.unavailable(request, response);
                 return;
             }
             chain.proceed();

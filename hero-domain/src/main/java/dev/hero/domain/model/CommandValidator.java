@@ -1,0 +1,99 @@
+package dev.hero.domain.model;
+
+import dev.hero.domain.rules.HeroText;
+import dev.hero.domain.rules.InvalidInputException;
+import dev.hero.domain.rules.ValueKind;
+import dev.hero.domain.rules.Violation;
+import dev.hero.domain.rules.ViolationCode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs the constraints declared on the commands through whichever Jakarta Validation provider is on the class path
+ * (the service ships Hibernate Validator), and reports each broken one as a {@link Violation} in the domain's terms.
+ * The code comes from the constraint itself ({@code @NotNull} is {@link ViolationCode#REQUIRED}, {@code @Min} is
+ * {@link ViolationCode#TOO_SMALL} with its value as the limit, ...), so no message text is involved and no
+ * expression language is needed at run time.
+ */
+public final class CommandValidator {
+
+    private CommandValidator() {
+    }
+
+    /** Builds the validator now rather than on the first command (it takes a few hundred milliseconds). */
+    public static void warmUp() {
+        Holder.VALIDATOR.getConstraintsForClass(NewHero.class);
+    }
+
+    /**
+     * @throws InvalidInputException listing every broken rule, in the record's field order
+     */
+    static void validate(Record command) {
+        Set<ConstraintViolation<Record>> broken = Holder.VALIDATOR.validate(command);
+        if (broken.isEmpty()) {
+            return;
+        }
+        List<String> fieldOrder = Arrays.stream(command.getClass().getRecordComponents()).map(RecordComponent::getName).toList();
+        List<Violation> violations = broken.stream()
+                .map(CommandValidator::toViolation)
+                .sorted(Comparator.comparingInt(v -> fieldOrder.indexOf(v.field())))
+                .toList();
+        throw new InvalidInputException(command.getClass(), violations);
+    }
+
+    private static Violation toViolation(ConstraintViolation<?> violation) {
+        String field = violation.getPropertyPath().iterator().next().getName();
+        ValueKind rejected = ValueKind.of(violation.getInvalidValue());
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        return switch (constraint) {
+            case NotNull ignored -> Violation.of(field, ViolationCode.REQUIRED, rejected);
+            case Min min -> Violation.of(field, ViolationCode.TOO_SMALL, rejected, min.value());
+            case Max max -> Violation.of(field, ViolationCode.TOO_LARGE, rejected, max.value());
+            case HeroText text -> textViolation(field, ViolationCode.valueOf(violation.getMessageTemplate()), rejected, text);
+            default -> throw new IllegalStateException("A constraint without a violation code: " + constraint.annotationType().getName());
+        };
+    }
+
+    private static Violation textViolation(String field, ViolationCode code, ValueKind rejected, HeroText text) {
+        return switch (code) {
+            case TOO_SHORT -> Violation.of(field, code, rejected, text.min());
+            case TOO_LONG -> Violation.of(field, code, rejected, text.max());
+            default -> Violation.of(field, code, rejected);
+        };
+    }
+
+    /** Lazily built, once. */
+    private static final class Holder {
+        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new TemplateAsIs())
+                .addValueExtractor(new FieldChangeValueExtractor())
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    /** Messages are not used (violations carry codes); this keeps the provider from needing expression language. */
+    private static final class TemplateAsIs implements MessageInterpolator {
+        @Override
+        public String interpolate(String template, Context context) {
+            return template;
+        }
+
+        @Override
+        public String interpolate(String template, Context context, Locale locale) {
+            return template;
+        }
+    }
+}
