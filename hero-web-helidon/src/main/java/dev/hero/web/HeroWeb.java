@@ -120,7 +120,8 @@ public final class HeroWeb {
      * shape, the error shapes). Optional: call it while something else starts, such as the database.
      */
     public static void warmUp() {
-        Json.parse(Json.write(List.of(new HeroPublic(1, "Warm-up", null), new Detail("Warm-up"))));
+        Json.prepare(HeroPublic.class, Deleted.class, Detail.class, Problem.class);
+        Json.parse(Json.write(new Detail("Warm-up")));
     }
 
     private void unlessConfigured(String helidonKey, Runnable applyHeroLimit) {

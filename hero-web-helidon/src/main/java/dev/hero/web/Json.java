@@ -34,6 +34,13 @@ final class Json {
     private Json() {
     }
 
+    /** Builds the serializers of these types now rather than on the first answer that needs them. */
+    static void prepare(Class<?>... types) {
+        for (Class<?> type : types) {
+            MAPPER.canSerialize(type);
+        }
+    }
+
     static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
