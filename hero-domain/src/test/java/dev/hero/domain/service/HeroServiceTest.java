@@ -3,10 +3,14 @@ package dev.hero.domain.service;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroNotFoundException;
+import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.port.out.Heroes;
 import dev.hero.domain.testkit.InMemoryHeroes;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static dev.hero.domain.testkit.HeroBuilder.aHero;
@@ -18,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The use cases, over the in-memory adapter. */
 class HeroServiceTest {
 
-    private final InMemoryHeroes heroes = new InMemoryHeroes();
+    private final CountingUpdates heroes = new CountingUpdates();
     private final HeroService service = new HeroService(heroes);
 
     @Test
@@ -50,13 +54,16 @@ class HeroServiceTest {
         assertThat(updated.age()).isNull();
         assertThat(updated.name()).isEqualTo("Deadpond");
         assertThat(service.get(hero.id())).isEqualTo(updated);
+        assertThat(heroes.updates()).isEqualTo(1);
     }
 
     @Test
-    void givenHero_whenUpdateWithNoChanges_thenItIsReturnedAsIs() {
+    void givenHero_whenUpdateWithNoChanges_thenItIsReturnedAsIsAndTheStoreIsNeverAskedToUpdate() {
         Hero hero = service.create(aHero().build());
 
         assertThat(service.update(hero.id(), HeroChanges.none())).isEqualTo(hero);
+        assertThat(service.get(hero.id())).isEqualTo(hero);
+        assertThat(heroes.updates()).isZero();
     }
 
     @Test
@@ -78,5 +85,42 @@ class HeroServiceTest {
     @Test
     void givenNoStore_whenConstructed_thenRejected() {
         assertThatThrownBy(() -> new HeroService(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    /** The in-memory adapter, counting the updates that reach it. */
+    private static final class CountingUpdates implements Heroes {
+
+        private final Heroes heroes = new InMemoryHeroes();
+        private int updates;
+
+        int updates() {
+            return updates;
+        }
+
+        @Override
+        public Hero add(NewHero hero) {
+            return heroes.add(hero);
+        }
+
+        @Override
+        public Optional<Hero> findById(long id) {
+            return heroes.findById(id);
+        }
+
+        @Override
+        public List<Hero> findPage(PageRequest page) {
+            return heroes.findPage(page);
+        }
+
+        @Override
+        public Optional<Hero> update(long id, HeroChanges changes) {
+            updates++;
+            return heroes.update(id, changes);
+        }
+
+        @Override
+        public boolean delete(long id) {
+            return heroes.delete(id);
+        }
     }
 }

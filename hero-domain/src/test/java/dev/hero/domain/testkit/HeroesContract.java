@@ -1,7 +1,6 @@
 package dev.hero.domain.testkit;
 
 import dev.hero.domain.model.Hero;
-import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.PageRequest;
 import dev.hero.domain.port.out.Heroes;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,14 +167,6 @@ public abstract class HeroesContract {
         heroes.update(hero.id(), setSecretName("Wade"));
 
         assertThat(heroes.findById(hero.id())).contains(new Hero(hero.id(), "Deadpond", 30, "Wade"));
-    }
-
-    @Test
-    void givenHero_whenUpdateWithNoChanges_thenItIsReturnedUnchanged() {
-        Hero hero = heroes.add(aHero().build());
-
-        assertThat(heroes.update(hero.id(), HeroChanges.none())).contains(hero);
-        assertThat(heroes.findById(hero.id())).contains(hero);
     }
 
     @Test

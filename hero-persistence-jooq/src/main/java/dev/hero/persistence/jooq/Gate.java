@@ -9,9 +9,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Lets statements through until the database closes, and lets {@link #close} wait for those in flight,
- * so that closing never cuts a transaction off half way. Statements share the read lock (they never
- * wait for each other); closing takes the write lock.
+ * The door every statement of a store passes through. It lets statements through until the database
+ * closes, and lets {@link #close} wait for those in flight, so that closing never cuts a transaction off
+ * half way. Statements share the read lock (they never wait for each other); closing takes the write
+ * lock. A statement that fails because the database is unavailable for now leaves it as the port's
+ * {@link HeroesUnavailableException} ({@link Unavailability}).
  */
 final class Gate {
 
@@ -29,7 +31,7 @@ final class Gate {
             if (closed) {
                 throw new HeroesUnavailableException("The " + name + " database is closed", null);
             }
-            return statement.get();
+            return Unavailability.translate(statement);
         } finally {
             lock.readLock().unlock();
         }

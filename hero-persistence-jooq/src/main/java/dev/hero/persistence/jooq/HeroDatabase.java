@@ -12,7 +12,7 @@ import java.time.Duration;
  * The heroes' database, opened and migrated: the one public entry point of this adapter.
  *
  * <pre>{@code
- * try (HeroDatabase database = HeroDatabase.open(DatabaseSettings.of("jdbc:sqlite:database.db"))) {
+ * try (HeroDatabase database = HeroDatabase.open(DatabaseSettings.of(url))) {
  *     log(database.describe());
  *     Heroes heroes = database.heroes();
  * }
@@ -66,8 +66,8 @@ public final class HeroDatabase implements AutoCloseable {
     }
 
     /**
-     * For a readiness check: whether the database answers a trivial query within the timeout.
-     * False, never an exception, when it is down, slow or closed.
+     * For a readiness check: whether a pooled connection is free and valid within about the timeout
+     * (on SQLite, with the writer running). False, never an exception, when it is down, slow or closed.
      */
     public boolean isReachable(Duration timeout) {
         return store.isReachable(timeout);

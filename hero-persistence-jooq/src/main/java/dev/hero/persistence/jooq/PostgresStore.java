@@ -17,9 +17,6 @@ import java.util.function.Function;
  */
 final class PostgresStore implements Store {
 
-    /** How long a statement waits for a free connection before it fails. */
-    private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
-
     private final String url;
     private final Gate gate = new Gate("PostgreSQL");
     private final HikariDataSource pool;
@@ -43,7 +40,7 @@ final class PostgresStore implements Store {
             config.setPassword(settings.password());
         }
         config.setMaximumPoolSize(settings.poolSize());
-        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Migrations.apply(pool, Migrations.POSTGRESQL);
@@ -66,8 +63,7 @@ final class PostgresStore implements Store {
 
     @Override
     public boolean isReachable(Duration timeout) {
-        int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-        return !gate.isClosed() && Probe.answersWithin(timeout, () -> sql.selectOne().queryTimeout(seconds).fetch());
+        return !gate.isClosed() && Readiness.answersWithin(pool, timeout);
     }
 
     @Override

@@ -28,8 +28,6 @@ final class SqliteStore implements Store {
 
     /** How long a connection waits for SQLite's own locks (a checkpoint, another process) before failing. */
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
-    /** How long a read waits for a free read connection. */
-    private static final long READ_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
     private final String url;
     private final Gate gate = new Gate("SQLite");
@@ -75,7 +73,7 @@ final class SqliteStore implements Store {
 
     @Override
     public boolean isReachable(Duration timeout) {
-        return !gate.isClosed() && writer.isRunning() && Probe.answersWithin(timeout, () -> readSql.selectOne().fetch());
+        return !gate.isClosed() && writer.isRunning() && Readiness.answersWithin(readers, timeout);
     }
 
     @Override
@@ -164,7 +162,7 @@ final class SqliteStore implements Store {
         // HikariCP sets the flag on every connection; sqlite-jdbc only accepts the one it was opened with.
         pool.setReadOnly(true);
         pool.setMaximumPoolSize(size);
-        pool.setConnectionTimeout(READ_CONNECTION_TIMEOUT_MILLIS);
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         return new HikariDataSource(pool);
     }
 

@@ -1,5 +1,6 @@
 package dev.hero.persistence.jooq;
 
+import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.DSLContext;
 
 import java.time.Duration;
@@ -7,9 +8,14 @@ import java.util.function.Function;
 
 /**
  * How statements reach one kind of database: reads on a pool, writes in committed transactions.
- * {@link JooqHeroes} holds the SQL and is the same for every store.
+ * {@link JooqHeroes} holds the SQL and is the same for every store. A read or write that fails because
+ * the database is unavailable for now (see {@link Unavailability}) throws the port's
+ * {@link HeroesUnavailableException}; any other failure passes through as it is.
  */
 interface Store extends AutoCloseable {
+
+    /** How long a statement waits for a free pooled connection before it fails (as unavailable). */
+    Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     /** How long closing waits for statements in flight before it closes their connections under them. */
     Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
@@ -24,7 +30,10 @@ interface Store extends AutoCloseable {
      */
     <T> T write(Function<DSLContext, T> statements);
 
-    /** A trivial query answered within the timeout: false, never an exception, when it is not. */
+    /**
+     * Whether a connection is free and valid within about the timeout, for a readiness check: false,
+     * never an exception, when it is not.
+     */
     boolean isReachable(Duration timeout);
 
     /** The redacted URL and the connection set-up, for the start-up log line. */

@@ -24,6 +24,7 @@ final class Unavailability {
     private Unavailability() {
     }
 
+    /** The call's result, or its passing unavailability as the port's exception: {@link Gate} wraps every statement in it. */
     static <T> T translate(Supplier<T> call) {
         try {
             return call.get();

@@ -1,13 +1,11 @@
 package dev.hero.persistence.jooq;
 
-import dev.hero.domain.port.out.Heroes;
-import dev.hero.domain.testkit.HeroesContract;
 import dev.hero.persistence.jooq.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The PostgreSQL adapter passes the port contract, in a schema of its own, emptied before each test. */
-class PostgresHeroesTest extends HeroesContract {
+class PostgresHeroesTest extends JooqHeroesContract {
 
     private static String url;
     private static HeroDatabase database;
@@ -30,8 +28,7 @@ class PostgresHeroesTest extends HeroesContract {
     }
 
     @Override
-    protected Heroes emptyHeroes() {
-        TestDatabases.deleteAllHeroes(database);
-        return database.heroes();
+    protected HeroDatabase database() {
+        return database;
     }
 }

@@ -1,7 +1,5 @@
 package dev.hero.persistence.jooq;
 
-import dev.hero.domain.port.out.Heroes;
-import dev.hero.domain.testkit.HeroesContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /** The SQLite adapter passes the port contract: one database file for the class, emptied before each test. */
-class SqliteHeroesTest extends HeroesContract {
+class SqliteHeroesTest extends JooqHeroesContract {
 
     @TempDir
     static Path directory;
@@ -29,8 +27,7 @@ class SqliteHeroesTest extends HeroesContract {
     }
 
     @Override
-    protected Heroes emptyHeroes() {
-        TestDatabases.deleteAllHeroes(database);
-        return database.heroes();
+    protected HeroDatabase database() {
+        return database;
     }
 }

@@ -7,77 +7,79 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP relay in front of the test database, so a test can take the database away
- * ({@link #cut()}) and bring it back ({@link #restore()}) without touching the server.
+ * ({@link #cut()}) and bring it back ({@link #restore()}) without touching the server. The relay keeps
+ * its port while cut, closing each new connection at once: a port let go could be taken by any other
+ * process on the machine before {@link #restore()} binds it again.
  */
 final class TcpProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
-    private final int port;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket listener;
+    private final ServerSocket listener;
+    private final Set<Socket> sockets = new HashSet<>();
+    private boolean cut;
 
     private TcpProxy(InetSocketAddress target, ServerSocket listener) {
         this.target = target;
         this.listener = listener;
-        this.port = listener.getLocalPort();
-        accept(listener);
+        Thread.ofVirtual().start(this::accept);
     }
 
     static TcpProxy to(String host, int port) throws IOException {
-        return new TcpProxy(new InetSocketAddress(host, port), listen(0));
+        return new TcpProxy(new InetSocketAddress(host, port), new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
     }
 
     int port() {
-        return port;
+        return listener.getLocalPort();
     }
 
-    /** Closes the listening socket and every relayed connection: the database is gone. */
-    void cut() throws IOException {
-        listener.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+    /** Closes every relayed connection, and each new one until {@link #restore()}: the database is gone. */
+    synchronized void cut() {
+        cut = true;
+        sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
 
-    /** Listens again on the same port: the database is back. */
-    void restore() throws IOException {
-        listener = listen(port);
-        accept(listener);
+    /** Relays new connections again: the database is back. */
+    synchronized void restore() {
+        cut = false;
     }
 
     @Override
     public void close() throws IOException {
+        listener.close();
         cut();
     }
 
-    private static ServerSocket listen(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        return socket;
-    }
-
-    private void accept(ServerSocket server) {
-        Thread.ofVirtual().start(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    sockets.add(client);
-                    sockets.add(upstream);
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket upstream = relayedOrClosed(client);
+                if (upstream != null) {
                     relay(client, upstream);
                     relay(upstream, client);
-                } catch (IOException closed) {
-                    return;
                 }
+            } catch (IOException closed) {
+                return;
             }
-        });
+        }
+    }
+
+    /** The connection to the database for this client, or null (and the client closed) while cut. */
+    private synchronized Socket relayedOrClosed(Socket client) throws IOException {
+        if (cut) {
+            closeQuietly(client);
+            return null;
+        }
+        Socket upstream = new Socket(target.getAddress(), target.getPort());
+        sockets.add(client);
+        sockets.add(upstream);
+        return upstream;
     }
 
     private void relay(Socket from, Socket to) {

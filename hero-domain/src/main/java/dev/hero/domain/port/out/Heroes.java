@@ -29,6 +29,8 @@ public interface Heroes {
     /**
      * Applies the changes atomically: concurrent updates of one hero never mix into a torn row.
      *
+     * @param changes at least one field set: the use cases answer an update that changes nothing with a
+     *                read and never pass it here, so an implementation need not handle one
      * @return the hero after the change, or empty when no hero has this id
      */
     Optional<Hero> update(long id, HeroChanges changes);
