@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hero's load benchmark (docs/performance.md). From anywhere:
-#   bash hero-app/bench/run.sh [--compare] [--limits] [--runs N] [--duration S] [--warmup S] [--no-build]
-# Builds the jar, starts Hero on a fresh SQLite database, seeds 1000 heroes and drives wrk (2 threads,
+#   bash hero-app/bench/run.sh [--compare] [--limits] [--runs N] [--startups N] [--duration S] [--warmup S] [--no-build] [--jar]
+# Builds Hero, starts its runtime image (hero-app/target/hero/bin/hero, what users run) on a fresh SQLite database, seeds 1000 heroes and drives wrk (2 threads,
 # 32 connections) through four scenarios: get (GET /heroes/{random id}), page (GET 100 at a random offset),
 # create (POST), mix (80 % get, 10 % POST, 10 % PATCH). One line per scenario: requests/s, p50, p99,
 # errors (non-2xx responses + socket errors) and the server's peak RSS while the scenario ran.
@@ -13,20 +13,26 @@
 #               src/bench/java (dev.hero.bench), built here with mvn -Pbench -pl hero-app -am test-compile
 #   --runs N    repeat everything N times (fresh databases each time), then medians
 #   --duration S, --warmup S   seconds per scenario (default 10) and of wrk warm-up before each (default 5)
-#   --no-build  reuse the built jar (and, with --limits, the bench classes if they are still there)
-#   --hero-jvm-options "..."   JVM options for Hero (default none: plain java -jar, as users and checkers start it)
+#   --startups N  start-up rounds before the load runs (default 5): each round starts Hero, then (with --compare)
+#               the tutorial app with 1 worker, each on an empty directory, timed from process launch to the first
+#               200 on GET /heroes/ by the same 10 ms poll; prints the medians and the median of the per-round ratios
+#   --no-build  reuse the built image (and, with --limits, the bench classes if they are still there)
+#   --jar       run `java -jar hero-app/target/hero-app.jar` (JDK from .ci/jdk, no options) instead of the image
+#   --hero-jvm-options "..."   extra JVM options for Hero (the image: through JDK_JAVA_OPTIONS, over its baked ones)
 # Every run also prints start-up (process start to first 200 on GET /heroes/) and RSS at rest.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="$root/hero-app/bench"
 reference="$root/../shared/reference"
-compare=0 limits=0 runs=1 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000 hero_jvm_options=""
+compare=0 limits=0 runs=1 startups=5 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000 hero_jvm_options="" use_jar=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --compare) compare=1 ;;
     --limits) limits=1 ;;
     --runs) runs="$2"; shift ;;
+    --startups) startups="$2"; shift ;;
+    --jar) use_jar=1 ;;
     --duration) duration="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --no-build) build=0 ;;
@@ -74,7 +80,9 @@ if [ "$limits" = 1 ] && { [ "$build" = 1 ] || [ ! -f "$root/hero-app/target/test
     >"$work/build-bench.log" 2>&1) || { cat "$work/build-bench.log" >&2; exit 1; }
 fi
 jar="$root/hero-app/target/hero-app.jar"
+launcher="$root/hero-app/target/hero/bin/hero"
 [ -f "$jar" ] || { echo "no $jar: run without --no-build" >&2; exit 1; }
+[ "$use_jar" = 1 ] || [ -x "$launcher" ] || { echo "no $launcher: run without --no-build" >&2; exit 1; }
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -125,8 +133,13 @@ start_hero() {  # dir port -> sets server_pid, startup_ms
   local dir="$1" port="$2" t0
   mkdir -p "$dir"
   t0="$(now_ms)"
-  (cd "$dir" && SERVER_PORT="$port" SERVER_HOST=127.0.0.1 HERO_DB_URL="jdbc:sqlite:$dir/hero.db" \
-    exec "$java" $hero_jvm_options -jar "$jar" >"$dir/server.log" 2>&1) &
+  if [ "$use_jar" = 1 ]; then
+    (cd "$dir" && SERVER_PORT="$port" SERVER_HOST=127.0.0.1 HERO_DB_URL="jdbc:sqlite:$dir/hero.db" \
+      exec "$java" $hero_jvm_options -jar "$jar" >"$dir/server.log" 2>&1) &
+  else
+    (cd "$dir" && SERVER_PORT="$port" SERVER_HOST=127.0.0.1 HERO_DB_URL="jdbc:sqlite:$dir/hero.db" \
+      JDK_JAVA_OPTIONS="$hero_jvm_options" exec "$launcher" >"$dir/server.log" 2>&1) &
+  fi
   server_pid=$!
   pids+=("$server_pid")
   wait_ready "$port" "$server_pid" || { echo "Hero did not start; log:" >&2; cat "$dir/server.log" >&2; exit 1; }
@@ -145,6 +158,43 @@ start_tutorial() {  # dir port -> sets server_pid, startup_ms (start.sh polls ev
   server_pid="$("$reference/start.sh" "$port" "$dir" 2)"
   startup_ms=$(( $(now_ms) - t0 ))
   pids+=("$server_pid")
+}
+
+# The tutorial app as its start.sh runs it with 1 worker (its fastest start), but launched here, from an empty
+# directory, so that the same 10 ms poll times both (start.sh's own poll is every 100 ms, with a curl per poll).
+venv="${VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/hero-reference-venv}"
+start_tutorial_timed() {  # dir port -> sets server_pid, startup_ms
+  local dir="$1" port="$2" t0
+  mkdir -p "$dir"
+  t0="$(now_ms)"
+  (cd "$dir" && exec "$venv/bin/uvicorn" main:app --app-dir "$reference" --host 127.0.0.1 --port "$port" --workers 1 \
+    --loop uvloop --http httptools --log-level warning --no-access-log >"$dir/uvicorn.log" 2>&1 </dev/null) &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_ready "$port" "$server_pid" || { echo "tutorial did not start; log:" >&2; cat "$dir/uvicorn.log" >&2; exit 1; }
+  startup_ms=$(( $(now_ms) - t0 ))
+}
+
+# startup_rounds: Hero and (with --compare) the tutorial, alternately, each on an empty directory
+startup_rounds() {
+  local round port
+  if [ "$compare" = 1 ] && [ ! -x "$venv/bin/uvicorn" ]; then  # start.sh makes the venv the first time
+    port="$(free_port)"; stop_server "$("$reference/start.sh" "$port" "$work/venv-setup" 1)"
+  fi
+  for round in $(seq 1 "$startups"); do
+    port="$(free_port)"; start_hero "$work/start-hero-$round" "$port"
+    local hero_ms="$startup_ms"
+    stop_server "$server_pid"
+    record_value "s$round" hero startup_ms "$hero_ms"
+    if [ "$compare" = 1 ]; then
+      port="$(free_port)"; start_tutorial_timed "$work/start-tutorial-$round" "$port"
+      stop_server "$server_pid"
+      record_value "s$round" tutorial startup_ms "$startup_ms"
+      printf '  start-up round %s: hero %5s ms   tutorial (1 worker) %5s ms\n' "$round" "$hero_ms" "$startup_ms"
+    else
+      printf '  start-up round %s: hero %5s ms\n' "$round" "$hero_ms"
+    fi
+  done
 }
 
 start_bare() {  # dir port
@@ -250,7 +300,13 @@ jmh() {  # run: raw sqlite-jdbc insert and select-by-id ops/s
   record_value "$run" jmh select "$select"
 }
 
-echo "wrk: $threads threads, $conns connections, ${warmup} s warm-up + ${duration} s per scenario; $rows heroes seeded; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
+if [ "$use_jar" = 1 ]; then hero_as="java -jar hero-app/target/hero-app.jar ${hero_jvm_options}"; else hero_as="hero-app/target/hero/bin/hero${hero_jvm_options:+ with JDK_JAVA_OPTIONS=$hero_jvm_options}"; fi
+echo "hero: $hero_as"
+echo "wrk: $threads threads, $conns connections, ${warmup} s warm-up + ${duration} s per scenario; $rows heroes seeded; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+if [ "$startups" -gt 0 ]; then
+  echo "start-up, $startups alternating round(s)"
+  startup_rounds
+fi
 for run in $(seq 1 "$runs"); do
   echo "run $run/$runs"
   bench_app "$run" hero
@@ -274,7 +330,18 @@ med_ratio() {  # serverA metricA serverB metricB column(A) column(B)
   local r; for r in $(seq 1 "$runs"); do ratio "$(value "$r" "$1" "$2" "$5")" "$(value "$r" "$3" "$4" "$6")"; done | median
 }
 
+# startup values of the rounds s1..sN
+startup_of() { local r; for r in $(seq 1 "$startups"); do value "s$r" "$1" startup_ms 4; done | median; }
+startup_ratio() { local r; for r in $(seq 1 "$startups"); do ratio "$(value "s$r" hero startup_ms 4)" "$(value "s$r" tutorial startup_ms 4)"; done | median; }
+
 echo
+if [ "$startups" -gt 0 ]; then
+  printf 'start-up on an empty directory, median of %s alternating rounds: hero %s ms' "$startups" "$(startup_of hero)"
+  if [ "$compare" = 1 ]; then
+    printf ', tutorial (1 worker) %s ms, hero/tutorial per round then median x%.2f' "$(startup_of tutorial)" "$(startup_ratio)"
+  fi
+  echo
+fi
 echo "summary (median of $runs run(s); each ratio is computed per run, then the median taken)"
 for s in get page create mix; do
   printf '  hero     %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \

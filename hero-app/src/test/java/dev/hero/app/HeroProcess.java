@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * A real Hero instance in a process of its own: the packaged {@code hero-app.jar} (system property
- * {@code hero.jar}, set by failsafe) run with {@code java -jar} on this test's JDK, configured only through
- * environment variables, exactly as an operator starts one. Learns its port from the start line.
+ * {@code hero.jar}, set by failsafe) run with {@code java -jar} on this test's JDK, or the runtime image's launcher
+ * {@code bin/hero} (system property {@code hero.image}), configured only through environment variables, exactly as
+ * an operator starts one. Learns its port from the start line.
  */
 final class HeroProcess implements AutoCloseable {
 
@@ -44,13 +45,43 @@ final class HeroProcess implements AutoCloseable {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("No packaged jar at hero.jar=" + jar + ": run as an integration test (mvn verify)");
         }
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
+        return start(new ProcessBuilder(java, "-Xmx256m", "-jar", jar), environment, workingDirectory);
+    }
+
+    /**
+     * Starts the runtime image's launcher the way a supervisor does, with a {@code PATH} that holds no {@code java}
+     * (only {@code pathDirectory}, which the caller fills), {@code SERVER_PORT=0} and the given environment on top.
+     */
+    static HeroProcess startImage(Map<String, String> environment, Path workingDirectory, Path pathDirectory) throws IOException {
+        Path launcher = imageLauncher();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString());
+        builder.environment().keySet().removeIf(name -> name.equals("JAVA_HOME") || name.startsWith("JDK_JAVA_OPTIONS")
+                || name.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().put("PATH", pathDirectory.toString());
+        return start(builder, environment, workingDirectory);
+    }
+
+    /** The runtime image's launcher, {@code bin/hero} under the system property {@code hero.image}. */
+    static Path imageLauncher() {
+        String image = System.getProperty("hero.image");
+        Path launcher = image == null ? null : Path.of(image, "bin", "hero");
+        if (launcher == null || !Files.isExecutable(launcher)) {
+            throw new IllegalStateException("No runtime image launcher under hero.image=" + image + ": run as an integration test (mvn verify)");
+        }
+        return launcher;
+    }
+
+    private static HeroProcess start(ProcessBuilder builder, Map<String, String> environment, Path workingDirectory) throws IOException {
+        builder.directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", "0");
         builder.environment().put("SERVER_HOST", "127.0.0.1");
         builder.environment().putAll(environment);
         return new HeroProcess(builder.start());
+    }
+
+    /** The process id: for the image, the JVM's own, since the launcher replaces itself with it. */
+    long pid() {
+        return process.pid();
     }
 
     /** Waits for the start line and returns the base URI, e.g. {@code http://127.0.0.1:41234}. */

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real {@link Main} in a process of its own, started the way the README starts it: in an empty
- * directory, with nothing configured but the port. Its default database is {@code database.db} there.
+ * The real {@link Main} in a process of its own, started as {@code java -jar}: in an empty directory, with nothing
+ * configured but the port. Its default database is {@code database.db} there. {@link RuntimeImageIT} runs the same
+ * tests on the runtime image's launcher.
  */
 class MainJarIT {
 
@@ -39,7 +40,7 @@ class MainJarIT {
     @Test
     void givenAnEmptyDirectory_whenMainRunsAndAClientDrivesEveryOperation_thenItAnswersLikeTheTutorialAndKeepsTheDataAcrossRestarts() throws Exception {
         long keptId;
-        try (HeroProcess hero = HeroProcess.start(Map.of(), emptyDirectory)) {
+        try (HeroProcess hero = start(emptyDirectory)) {
             String base = hero.awaitBaseUri();
 
             JsonNode created = json(send(base, "POST", "/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"" + SECRET + "\",\"age\":30}"), 200);
@@ -64,7 +65,7 @@ class MainJarIT {
         assertThat(emptyDirectory.resolve("database.db")).exists();
         assertThat(Files.size(emptyDirectory.resolve("database.db"))).isPositive();
 
-        try (HeroProcess restarted = HeroProcess.start(Map.of(), emptyDirectory)) {
+        try (HeroProcess restarted = start(emptyDirectory)) {
             String base = restarted.awaitBaseUri();
             assertThat(json(send(base, "GET", "/heroes/" + keptId, null), 200))
                     .isEqualTo(JSON.readTree("{\"id\":" + keptId + ",\"name\":\"Spider-Boy\",\"age\":null}"));
@@ -82,7 +83,7 @@ class MainJarIT {
         byte[] head = ("POST /heroes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.length() + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII);
         String answer;
-        try (HeroProcess hero = HeroProcess.start(Map.of(), emptyDirectory)) {
+        try (HeroProcess hero = start(emptyDirectory)) {
             String base = hero.awaitBaseUri();
             int port = URI.create(base).getPort();
             try (Socket client = new Socket("127.0.0.1", port)) {
@@ -111,7 +112,7 @@ class MainJarIT {
             }
             assertThat(answer).startsWith("HTTP/1.1 200").contains("\"name\":\"Last Call\"");
         }
-        try (HeroProcess restarted = HeroProcess.start(Map.of(), emptyDirectory)) {
+        try (HeroProcess restarted = start(emptyDirectory)) {
             String base = restarted.awaitBaseUri();
             assertThat(json(send(base, "GET", "/heroes/", null), 200).toString()).contains("\"name\":\"Last Call\"");
             assertThat(restarted.stop()).isIn(0, 143);
@@ -125,7 +126,7 @@ class MainJarIT {
      */
     @Test
     void givenAFreshProcess_whenTheSelfDescriptionAndOperationsEndpointsAreRead_thenEachAnswersInFull() throws Exception {
-        try (HeroProcess hero = HeroProcess.start(Map.of(), emptyDirectory)) {
+        try (HeroProcess hero = start(emptyDirectory)) {
             String base = hero.awaitBaseUri();
             HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> files = List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css");
@@ -157,6 +158,11 @@ class MainJarIT {
         }
     }
 
+    /** Starts Hero as this class runs it: the packaged jar; {@link RuntimeImageIT} runs the same tests on the image. */
+    HeroProcess start(Path workingDirectory) throws Exception {
+        return HeroProcess.start(Map.of(), workingDirectory);
+    }
+
     private static int webjarSize(String file) throws Exception {
         try (var in = MainJarIT.class.getClassLoader().getResourceAsStream(
                 "META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI_VERSION + "/" + file)) {
@@ -165,7 +171,7 @@ class MainJarIT {
         }
     }
 
-    private static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
+    static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -175,7 +181,7 @@ class MainJarIT {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
+    static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
         assertThat(response.statusCode()).as("%s %s -> %s", response.request().method(), response.request().uri(), response.body())
                 .isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
