@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,6 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reading and by counting while reading, which also covers chunked bodies), then the JSON itself (422).
  * A body must arrive within the body timeout: past it the handler's thread is interrupted, which on the
  * virtual thread Helidon runs it on closes the socket (408 for the access log; the client is gone).
+ * <p>Bodies held at once are bounded in bytes too ({@link #budgetFor}): a body is read only after its size (the
+ * announced length, or the largest allowed for a chunked body) fits in what the bodies in flight leave of the budget;
+ * otherwise it gets 503 with {@code Retry-After} at once, before it is read. So a burst of large bodies on many
+ * connections is shed instead of filling the heap (reading one costs a few times its size: the bytes, the decoded
+ * text, the tree).
  */
 final class JsonBodies {
 
@@ -33,10 +39,27 @@ final class JsonBodies {
 
     private final long maxBytes;
     private final long timeoutNanos;
+    /** Bytes of bodies that may be in memory at once; each body being read holds its size in permits. */
+    private final Semaphore budget;
+    private final int budgetBytes;
 
     JsonBodies(WebLimits limits) {
+        this(limits, budgetFor(limits.maxBodyBytes(), Runtime.getRuntime().maxMemory()));
+    }
+
+    JsonBodies(WebLimits limits, int budgetBytes) {
         this.maxBytes = limits.maxBodyBytes();
         this.timeoutNanos = limits.readTimeout().toNanos();
+        this.budgetBytes = budgetBytes;
+        this.budget = new Semaphore(budgetBytes);
+    }
+
+    /**
+     * A sixteenth of the heap, and never less than one body of the largest size: with the runtime image's 96 MiB heap
+     * 6 MiB, six bodies of 1 MiB at once (a hero's body is a few dozen bytes).
+     */
+    static int budgetFor(long maxBodyBytes, long maxHeapBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(maxBodyBytes + 1, maxHeapBytes / 16));
     }
 
     private static ScheduledExecutorService deadlines() {
@@ -93,6 +116,18 @@ final class JsonBodies {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
+        int size = (int) Math.min(budgetBytes, declared.isPresent() ? declared.getAsLong() : maxBytes + 1);
+        if (!budget.tryAcquire(size)) {
+            throw overBudget();
+        }
+        try {
+            return readBytes(request, declared);
+        } finally {
+            budget.release(size);
+        }
+    }
+
+    private byte[] readBytes(ServerRequest request, OptionalLong declared) {
         Thread reader = Thread.currentThread();
         AtomicBoolean reading = new AtomicBoolean(true);
         ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
@@ -145,6 +180,11 @@ final class JsonBodies {
         HttpException e = new HttpException("Request Timeout", Status.REQUEST_TIMEOUT_408, false);
         e.initCause(cause);
         return e;
+    }
+
+    private static HttpException overBudget() {
+        // not kept alive: the body is not read
+        return new HttpException("Service Unavailable", Status.SERVICE_UNAVAILABLE_503, false).header(ErrorAnswers.RETRY_AFTER);
     }
 
     private static HttpException tooLarge() {
