@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The build's training run for the runtime image's ahead-of-time cache (docs/performance.md, "Start-up"):
+ * The build's training run for the runtime image's ahead-of-time cache (docs/performance.md, "The runtime image"):
  * starts the image's launcher on a scratch SQLite file and a free port with the JVM told to record
  * ({@code -XX:AOTCacheOutput}, JDK 25+; {@code -XX:ArchiveClassesAtExit} on an older JDK), drives every route
  * the way clients do, including the error answers, then stops it with SIGTERM like a supervisor; the JVM
