@@ -51,7 +51,8 @@ final class DatabaseFile {
             String change = change();
             if (change != null) {
                 lost = "The SQLite database file " + path + " " + change + " while Hero ran; writes are refused until Hero is "
-                        + "restarted on the right file (acknowledged writes are in the file Hero opened)";
+                        + "restarted on the right file (every acknowledged write is in the file Hero opened: while Hero runs, "
+                        + "a deleted one can still be copied from /proc/" + ProcessHandle.current().pid() + "/fd)";
                 LOG.log(Level.ERROR, lost);
             }
         }
