@@ -79,6 +79,28 @@ class SqliteFaultsTest {
     }
 
     @Test
+    void givenTheDatabaseMayNotGrow_whenWriting_thenUnavailableNotAFaultAndWritableAgainOnceItMay() {
+        // the portable stand-in for a full disk, where no tmpfs can be mounted: SQLite's own page limit
+        Path file = dir.resolve("heroes.db");
+        HeroDatabase database = open(file);
+        List<Hero> acknowledged = new ArrayList<>(List.of(database.heroes().add(aHero().named("Before").build())));
+        Object pages = TestDatabases.valueOnWriteConnection(database, "PRAGMA page_count");
+        TestDatabases.valueOnWriteConnection(database, "PRAGMA max_page_count = " + pages);
+
+        Throwable failure = catchThrowable(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                acknowledged.add(database.heroes().add(aHero().named("x".repeat(250) + i).build()));
+            }
+        });
+        TestDatabases.valueOnWriteConnection(database, "PRAGMA max_page_count = 1073741823");
+
+        assertThat(failure).isInstanceOf(HeroesUnavailableException.class).hasMessageContaining("SQLITE_FULL");
+        assertThat(((HeroesUnavailableException) failure).isOutcomeUnknown()).isFalse();
+        acknowledged.add(database.heroes().add(aHero().named("After").build()));
+        assertEveryAcknowledgedWriteIsThere(file, acknowledged);
+    }
+
+    @Test
     void givenTheFilesBecomeImmutable_whenWriting_thenUnavailableAndNotReadyUntilTheyAreWritableAgain() throws Exception {
         assumeTrue(run("chattr", "-V").exitValue() >= 0 && Files.getFileStore(dir).type().startsWith("ext"),
                 "chattr +i needs an ext file system");
