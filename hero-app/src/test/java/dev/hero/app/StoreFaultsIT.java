@@ -5,9 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.hero.app.HeroProcess.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,7 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class StoreFaultsIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration DB_TIMEOUT = Duration.ofMillis(1_000);
     private static final Pattern CREATED_ID = Pattern.compile("\"id\":(\\d+)");
 
@@ -208,16 +205,6 @@ class StoreFaultsIT {
         } catch (IOException | InterruptedException e) {
             return -1;
         }
-    }
-
-    private static HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean eventually(java.util.function.BooleanSupplier condition, Duration patience) throws InterruptedException {

@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -28,7 +29,7 @@ import java.util.function.Function;
 final class PostgresStore implements Store {
 
     /** The connection's socket timeout can only be set with an executor; the PostgreSQL driver does not use it. */
-    private static final java.util.concurrent.Executor UNUSED = Runnable::run;
+    private static final Executor UNUSED = Runnable::run;
     private static final int MIN_SOCKET_TIMEOUT_MILLIS = 50;
 
     private final String url;
