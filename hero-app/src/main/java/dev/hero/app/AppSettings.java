@@ -3,6 +3,8 @@ package dev.hero.app;
 import dev.hero.persistence.jooq.DatabaseSettings;
 import io.helidon.config.Config;
 
+import java.time.Duration;
+
 /**
  * What Hero is started with: the configuration, from system properties, environment variables ({@code SERVER_PORT}
  * for {@code server.port}, {@code HERO_DB_URL} for {@code hero.db.url}), then {@code application.yaml} on the class
@@ -24,6 +26,7 @@ record AppSettings(Config config, DatabaseSettings database) {
                 db.get("url").asString().orElse(DatabaseSettings.DEFAULT_URL),
                 db.get("user").asString().orElse(""),
                 db.get("password").asString().orElse(""),
-                db.get("pool.size").asInt().orElse(DatabaseSettings.DEFAULT_POOL_SIZE)));
+                db.get("pool.size").asInt().orElse(DatabaseSettings.DEFAULT_POOL_SIZE),
+                db.get("timeout").asLong().map(Duration::ofMillis).orElse(DatabaseSettings.DEFAULT_TIMEOUT)));
     }
 }

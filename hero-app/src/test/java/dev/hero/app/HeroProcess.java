@@ -3,6 +3,10 @@ package dev.hero.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ final class HeroProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Hero listening on http://[^ ]+:(\\d+) ");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -107,6 +112,17 @@ final class HeroProcess implements AutoCloseable {
             throw new AssertionError("Hero did not stop within 30 s of SIGTERM; its output:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** One request to a running instance ({@code base} from {@link #awaitBaseUri()}); a body is sent as JSON. */
+    static HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -17,6 +17,10 @@ final class ErrorAnswers {
     /** How long a client should wait before it tries again after a 503, in seconds. */
     static final Header RETRY_AFTER = HeaderValues.create(HeaderNames.RETRY_AFTER, "1");
 
+    /** The detail of a 503 for a write whose commit was cut off: it may or may not have been made. */
+    static final String OUTCOME_UNKNOWN = "Service Unavailable: the write may or may not have been made; "
+            + "read before repeating a create";
+
     private ErrorAnswers() {
     }
 
@@ -33,6 +37,12 @@ final class ErrorAnswers {
     static void unavailable(ServerRequest request, ServerResponse response) {
         response.header(RETRY_AFTER);
         send(request, response, Status.SERVICE_UNAVAILABLE_503);
+    }
+
+    /** 503 with {@code Retry-After} and a detail of its own. */
+    static void unavailable(ServerRequest request, ServerResponse response, String detail) {
+        response.header(RETRY_AFTER);
+        send(request, response, Status.SERVICE_UNAVAILABLE_503, detail);
     }
 
     /** The body of an error answer as bytes, for a response written below routing. */

@@ -43,12 +43,21 @@ final class ErrorMapper {
     }
 
     /**
-     * The store cannot serve now (unreachable, no free connection in time, closing): 503 with
-     * {@code Retry-After}, so clients and load balancers back off and retry, and a warning without a stack trace.
+     * The store cannot serve now (unreachable, no free connection in time, disk full or failing, file gone, closing):
+     * 503 with {@code Retry-After}, so clients and load balancers back off and retry, and one warning without a stack
+     * trace (the trace at DEBUG). A write cut off during its commit says so in its own detail
+     * ({@link ErrorAnswers#OUTCOME_UNKNOWN}): a client must not blindly repeat a create.
      */
     private static void unavailable(ServerRequest request, ServerResponse response, HeroesUnavailableException e) {
         LOG.log(Level.WARNING, "Request " + describe(request) + " answered 503: " + e.getMessage());
-        ErrorAnswers.unavailable(request, response);
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "Request " + describe(request) + " answered 503", e);
+        }
+        if (e.isOutcomeUnknown()) {
+            ErrorAnswers.unavailable(request, response, ErrorAnswers.OUTCOME_UNKNOWN);
+        } else {
+            ErrorAnswers.unavailable(request, response);
+        }
     }
 
     /** Helidon's own (404 no route, ...) and ours (405, 413, 415): the reason phrase, with the exception's headers. */

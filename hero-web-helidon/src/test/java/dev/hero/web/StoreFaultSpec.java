@@ -56,6 +56,22 @@ interface StoreFaultSpec extends HeroApiSpec {
     }
 
     @Test
+    default void givenAWriteWhoseCommitWasCutOff_whenCreate_thenServiceUnavailableSayingTheOutcomeIsUnknown() {
+        HEROES.use(new FailingHeroes(() -> HeroesUnavailableException.outcomeUnknown("commit cut off on db-7", null)));
+        List<LogRecord> logged = new ArrayList<>();
+
+        Answer answer = whileCapturingLog(logged, () -> post("/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"Dive Wilson\"}"));
+
+        assertError(answer, 503, detail("Service Unavailable: the write may or may not have been made; read before repeating a create"));
+        assertThat(answer.retryAfter()).isEqualTo("1");
+        assertThat(answer.body()).doesNotContain("db-7");
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getThrown()).isNull();
+            assertThat(record.getMessage()).contains("POST /heroes/", "answered 503", "commit cut off");
+        });
+    }
+
+    @Test
     default void givenAnErrorNotAnException_whenRead_thenStillAJsonInternalServerErrorAndALogLine() {
         HEROES.use(new FailingHeroes(() -> new NoClassDefFoundError("com/example/Missing")));
         List<LogRecord> logged = new ArrayList<>();

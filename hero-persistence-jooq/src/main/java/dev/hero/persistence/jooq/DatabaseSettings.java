@@ -1,5 +1,6 @@
 package dev.hero.persistence.jooq;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,16 @@ import java.util.Objects;
  * @param password the password, or empty; never shown by {@link #toString()} or any log line
  * @param poolSize connections for reads and writes on PostgreSQL; on SQLite, read-only connections
  *                 beside the one write connection
+ * @param timeout  the longest a read or write may wait for the database in total (a free connection, the SQLite
+ *                 writer's queue, the statements, the commit and any rollback) before it fails as unavailable
  */
-public record DatabaseSettings(String url, String user, String password, int poolSize) {
+public record DatabaseSettings(String url, String user, String password, int poolSize, Duration timeout) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:database.db";
     public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** HikariCP refuses to wait less for a connection. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(250);
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
@@ -27,6 +33,16 @@ public record DatabaseSettings(String url, String user, String password, int poo
         if (poolSize < 1) {
             throw new IllegalArgumentException("The database pool size must be at least 1, was " + poolSize);
         }
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.compareTo(MIN_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("The database timeout must be at least " + MIN_TIMEOUT.toMillis() + " ms, was "
+                    + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** The default timeout. */
+    public DatabaseSettings(String url, String user, String password, int poolSize) {
+        this(url, user, password, poolSize, DEFAULT_TIMEOUT);
     }
 
     /** The given URL, no credentials beside it, the default pool size. */
@@ -45,6 +61,6 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return "DatabaseSettings[url=" + JdbcUrls.redact(url)
                 + ", user=" + (user.isEmpty() ? "" : JdbcUrls.REDACTED)
                 + ", password=" + (password.isEmpty() ? "" : JdbcUrls.REDACTED)
-                + ", poolSize=" + poolSize + "]";
+                + ", poolSize=" + poolSize + ", timeout=" + timeout.toMillis() + "ms]";
     }
 }

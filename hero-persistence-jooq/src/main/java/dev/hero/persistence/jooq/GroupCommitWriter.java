@@ -7,11 +7,15 @@ import org.jooq.exception.DataAccessException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -31,6 +35,13 @@ import java.util.function.Function;
  *
  * <p>SQLite allows one writer at a time; since only this thread writes, no caller ever waits on the
  * database lock or sees "database is locked".
+ *
+ * <p>A caller waits at most its timeout in all. A write still in the queue then is withdrawn (not made); one the
+ * thread has already taken fails as {@linkplain HeroesUnavailableException#isOutcomeUnknown() outcome unknown}.
+ * When a batch fails because the database is unavailable (disk full, I/O error, file gone), every write of it
+ * fails at once as unavailable, and the thread remembers the failure until a later commit succeeds: that is
+ * {@link #isWritable}'s answer, which re-probes with a write only while the last commit failed. Before each
+ * commit, and again before answering, the {@link DatabaseFile} is checked to still be the one opened.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -42,6 +53,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Connection connection;
     private final DSLContext sql;
     private final int maxBatch;
+    private final Duration timeout;
+    private final DatabaseFile file;
+    /** Why the last commit failed, when the database was unavailable; null after a successful one. */
+    private volatile Throwable lastFailure;
     private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     /** Submitting takes the read lock, closing the write lock: nothing can be queued behind {@link #STOP}. */
     private final ReadWriteLock admission = new ReentrantReadWriteLock();
@@ -50,19 +65,25 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LongAdder commits = new LongAdder();
     private final LongAdder writes = new LongAdder();
 
-    GroupCommitWriter(Connection connection, DSLContext sql, int maxBatch) {
+    GroupCommitWriter(Connection connection, DSLContext sql, int maxBatch, Duration timeout, DatabaseFile file) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
         this.connection = connection;
         this.sql = sql;
         this.maxBatch = maxBatch;
+        this.timeout = timeout;
+        this.file = file;
         this.thread = Thread.ofPlatform().name("hero-sqlite-writer").daemon(true).unstarted(this::run);
         thread.start();
     }
 
-    /** Runs the statements in a transaction of the writer thread; returns once that transaction is committed. */
+    /**
+     * Runs the statements in a transaction of the writer thread; returns once that transaction is committed, or
+     * fails as unavailable when that takes longer than the timeout.
+     */
     <T> T write(Function<DSLContext, T> statements) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         PendingWrite<T> write = new PendingWrite<>(statements);
         admission.readLock().lock();
         try {
@@ -73,11 +94,31 @@ final class GroupCommitWriter implements AutoCloseable {
         } finally {
             admission.readLock().unlock();
         }
-        return write.await();
+        return write.await(deadline, timeout);
     }
 
     boolean isRunning() {
         return thread.isAlive() && !isClosed();
+    }
+
+    /**
+     * Whether a write can succeed now: yes while the last commit did (no write is made to find out); after a
+     * failed one, a probe write that changes nothing (the schema's {@code user_version} set to itself) is tried
+     * within the timeout. False, never an exception.
+     */
+    boolean isWritable() {
+        if (!isRunning() || file.isLost()) {
+            return false;
+        }
+        if (lastFailure == null) {
+            return true;
+        }
+        try {
+            write(dsl -> dsl.execute("PRAGMA user_version = " + dsl.fetchValue("PRAGMA user_version")));
+            return true;
+        } catch (RuntimeException stillFailing) {
+            return false;
+        }
     }
 
     /** Writes submitted and not yet answered, the one in progress excluded. */
@@ -145,6 +186,8 @@ final class GroupCommitWriter implements AutoCloseable {
         while (!stopping) {
             batch.add(takeNext());
             queue.drainTo(batch, maxBatch - 1);
+            // A caller whose wait ran out while its write was queued has withdrawn it: it is not made.
+            batch.removeIf(write -> write != STOP && !write.take());
             int stop = batch.indexOf(STOP);
             if (stop >= 0) {
                 // STOP is the last element ever queued, so nothing follows it.
@@ -171,24 +214,28 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commitTogether(List<PendingWrite<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         try {
+            file.requireUnmoved();
             execute("BEGIN IMMEDIATE");
             for (PendingWrite<?> write : batch) {
                 results.add(write.statements.apply(sql));
             }
-            execute("COMMIT");
+            file.requireUnmoved();
         } catch (Throwable failure) {
             rollbackQuietly();
-            if (batch.size() == 1) {
-                batch.getFirst().fail(failure);
+            if (batch.size() == 1 || Unavailability.isPassing(failure)) {
+                // The database, not a write, failed: running each write alone would fail each again.
+                failAll(batch, failure);
             } else {
                 batch.forEach(this::commitAlone);
             }
             return;
         }
-        commits.increment();
-        writes.add(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).succeed(results.get(i));
+        if (commit(batch)) {
+            commits.increment();
+            writes.add(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).succeed(results.get(i));
+            }
         }
     }
 
@@ -197,15 +244,50 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             execute("BEGIN IMMEDIATE");
             result = write.statements.apply(sql);
+            file.requireUnmoved();
+        } catch (Throwable failure) {
+            rollbackQuietly();
+            failAll(List.of(write), failure);
+            return;
+        }
+        if (commit(List.of(write))) {
+            commits.increment();
+            writes.increment();
+            write.succeed(result);
+        }
+    }
+
+    /**
+     * COMMIT, then the file checked once more: true when the batch may be answered. A COMMIT that failed has not
+     * been made (SQLite rolls the transaction back), except after an I/O error: the commit's frames may have reached
+     * the WAL before the error, and the next start would then find it committed, so its outcome is unknown. So is that
+     * of a commit into a file found gone afterwards: it sits where no later start will look.
+     */
+    private boolean commit(List<PendingWrite<?>> batch) {
+        try {
             execute("COMMIT");
         } catch (Throwable failure) {
             rollbackQuietly();
-            write.fail(failure);
-            return;
+            failAll(batch, Unavailability.isIoError(failure) ? Unavailability.commitCutOff(failure) : failure);
+            return false;
         }
-        commits.increment();
-        writes.increment();
-        write.succeed(result);
+        try {
+            file.requireUnmoved();
+        } catch (HeroesUnavailableException gone) {
+            lastFailure = gone;
+            HeroesUnavailableException unknown = HeroesUnavailableException.outcomeUnknown(gone.getMessage(), null);
+            batch.forEach(write -> write.fail(unknown));
+            return false;
+        }
+        lastFailure = null;
+        return true;
+    }
+
+    private void failAll(List<PendingWrite<?>> batch, Throwable failure) {
+        if (Unavailability.isPassing(failure)) {
+            lastFailure = failure;
+        }
+        batch.forEach(write -> write.fail(failure));
     }
 
     private void execute(String statement) throws SQLException {
@@ -225,11 +307,21 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** A write waiting for its transaction; answered only after the commit. */
     private static final class PendingWrite<T> {
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int WITHDRAWN = 2;
+
         final Function<DSLContext, T> statements;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
 
         PendingWrite(Function<DSLContext, T> statements) {
             this.statements = statements;
+        }
+
+        /** The writer takes it into a batch: false when its caller has withdrawn it already. */
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
         }
 
         @SuppressWarnings("unchecked")
@@ -241,19 +333,42 @@ final class GroupCommitWriter implements AutoCloseable {
             result.completeExceptionally(failure);
         }
 
-        /** Waits for the commit. Not interruptible: the caller must learn whether its write was made. */
-        T await() {
+        /**
+         * Waits for the commit until the deadline. Interrupts are kept for later, not obeyed: the caller must
+         * learn whether its write was made.
+         */
+        T await(long deadline, Duration timeout) {
+            boolean interrupted = false;
             try {
-                return result.join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
+                while (true) {
+                    try {
+                        return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (TimeoutException e) {
+                        if (state.compareAndSet(QUEUED, WITHDRAWN)) {
+                            throw new HeroesUnavailableException("The SQLite writer did not reach the write within "
+                                    + timeout.toMillis() + " ms; it was not made", null);
+                        }
+                        if (!result.isDone()) {
+                            throw HeroesUnavailableException.outcomeUnknown("The SQLite write did not commit within "
+                                    + timeout.toMillis() + " ms; it may or may not be made", null);
+                        }
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        if (cause instanceof Error error) {
+                            throw error;
+                        }
+                        throw new DataAccessException("The SQLite write failed: " + cause.getMessage(), cause);
+                    }
                 }
-                if (cause instanceof Error error) {
-                    throw error;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
-                throw new DataAccessException("The SQLite write failed: " + cause.getMessage(), cause);
             }
         }
     }

@@ -27,6 +27,14 @@ final class Readiness {
         }
     }
 
+    /**
+     * How long HikariCP may spend checking an idle connection before handing it out: a quarter of the database
+     * timeout, so that the check cannot hold a request up much past it (HikariCP's bounds: 250 ms to its 5 s default).
+     */
+    static Duration validationTimeout(Duration timeout) {
+        return Duration.ofMillis(Math.clamp(timeout.toMillis() / 4, 250, 5_000));
+    }
+
     /** {@link Connection#isValid} counts whole seconds, and 0 would mean no limit at all. */
     private static int wholeSecondsLeft(Duration timeout, long started) {
         Duration left = timeout.minusNanos(System.nanoTime() - started);

@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,9 +26,6 @@ import java.util.function.Function;
  * {@code synchronous=FULL} makes every commit durable, on power loss too, before the writer answers.
  */
 final class SqliteStore implements Store {
-
-    /** How long a connection waits for SQLite's own locks (a checkpoint, another process) before failing. */
-    static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final String url;
     private final Gate gate = new Gate("SQLite");
@@ -51,10 +49,18 @@ final class SqliteStore implements Store {
         }
         Migrations.apply(dataSource(url, migrationConfig()), Migrations.SQLITE);
 
-        Connection writeConnection = openWriteConnection(url);
-        GroupCommitWriter writer = new GroupCommitWriter(writeConnection, DSL.using(writeConnection, SQLDialect.SQLITE, jooqSettings), maxBatch);
+        Connection writeConnection = openWriteConnection(url, settings.timeout());
+        DatabaseFile file;
         try {
-            return new SqliteStore(url, writer, openReaders(url, settings.poolSize()), jooqSettings);
+            file = DatabaseFile.opened(mainFile(writeConnection));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writeConnection);
+            throw new IllegalStateException("Could not find the file of the SQLite database " + JdbcUrls.redact(url) + ": " + e.getMessage(), e);
+        }
+        GroupCommitWriter writer = new GroupCommitWriter(writeConnection, DSL.using(writeConnection, SQLDialect.SQLITE, jooqSettings),
+                maxBatch, settings.timeout(), file);
+        try {
+            return new SqliteStore(url, writer, openReaders(url, settings.poolSize(), settings.timeout()), jooqSettings);
         } catch (RuntimeException e) {
             writer.close();
             throw e;
@@ -71,9 +77,10 @@ final class SqliteStore implements Store {
         return gate.pass(() -> writer.write(statements));
     }
 
+    /** Reads can be served, and so can writes: the last commit succeeded, or a probe write does now. */
     @Override
     public boolean isReachable(Duration timeout) {
-        return !gate.isClosed() && writer.isRunning() && Readiness.answersWithin(readers, timeout);
+        return !gate.isClosed() && writer.isWritable() && Readiness.answersWithin(readers, timeout);
     }
 
     @Override
@@ -99,11 +106,24 @@ final class SqliteStore implements Store {
         return writer;
     }
 
-    private static Connection openWriteConnection(String url) {
+    /** The path SQLite opened for the main database, as it reports it. */
+    private static Path mainFile(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
+            while (databases.next()) {
+                if ("main".equals(databases.getString("name"))) {
+                    return Path.of(databases.getString("file"));
+                }
+            }
+        }
+        throw new SQLException("SQLite reports no main database file");
+    }
+
+    private static Connection openWriteConnection(String url, Duration timeout) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout(busyTimeout(timeout));
         config.enforceForeignKeys(true);
         Connection connection = null;
         try {
@@ -151,10 +171,10 @@ final class SqliteStore implements Store {
      * bounded wait for a free connection, checks connections before handing them out and closes them
      * cleanly; a home-made pool would have to get all of that right again.
      */
-    private static HikariDataSource openReaders(String url, int size) {
+    private static HikariDataSource openReaders(String url, int size, Duration timeout) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout(busyTimeout(timeout));
         config.enforceForeignKeys(true);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("hero-sqlite-readers");
@@ -162,15 +182,21 @@ final class SqliteStore implements Store {
         // HikariCP sets the flag on every connection; sqlite-jdbc only accepts the one it was opened with.
         pool.setReadOnly(true);
         pool.setMaximumPoolSize(size);
-        pool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        pool.setConnectionTimeout(timeout.toMillis());
+        pool.setValidationTimeout(Readiness.validationTimeout(timeout).toMillis());
         return new HikariDataSource(pool);
     }
 
     private static SQLiteConfig migrationConfig() {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout((int) DatabaseSettings.DEFAULT_TIMEOUT.toMillis());
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         return config;
+    }
+
+    /** How long a connection waits for SQLite's own locks (a checkpoint, another process) before failing as busy. */
+    private static int busyTimeout(Duration timeout) {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
     private static SQLiteDataSource dataSource(String url, SQLiteConfig config) {

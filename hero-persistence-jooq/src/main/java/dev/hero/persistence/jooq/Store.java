@@ -14,9 +14,6 @@ import java.util.function.Function;
  */
 interface Store extends AutoCloseable {
 
-    /** How long a statement waits for a free pooled connection before it fails (as unavailable). */
-    Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
-
     /** How long closing waits for statements in flight before it closes their connections under them. */
     Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
 

@@ -2,7 +2,6 @@ package dev.hero.persistence.jooq;
 
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.exception.DataAccessException;
-import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.sql.SQLException;
@@ -10,9 +9,11 @@ import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 
 /**
- * Tells a passing unavailability of the database (no connection in time, connection lost, SQLite busy)
- * from a fault, and reports the first as the port's {@link HeroesUnavailableException}, so callers can
- * answer "try again" instead of "internal error". Everything else passes through unchanged.
+ * Tells a passing unavailability of the database from a fault, once for both stores, and reports the first as
+ * the port's {@link HeroesUnavailableException}, so callers can answer "try again" instead of "internal error".
+ * Passing: no connection in time, a connection lost or refused, a server shutting down, SQLite busy or locked, a
+ * full disk, an I/O error, a read-only or unopenable file. Everything else (a constraint, bad SQL: a bug) passes
+ * through unchanged.
  */
 final class Unavailability {
 
@@ -20,6 +21,16 @@ final class Unavailability {
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     /** SQLSTATE 57P01..57P03: the server is shutting down or cannot connect now (PostgreSQL). */
     private static final String OPERATOR_INTERVENTION_PREFIX = "57P0";
+    /** SQLSTATE 53100: disk full (PostgreSQL). */
+    private static final String DISK_FULL = "53100";
+
+    /** SQLite's primary result codes (the low byte of an extended code) that pass with the disk, the file or a lock. */
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
 
     private Unavailability() {
     }
@@ -30,23 +41,35 @@ final class Unavailability {
             return call.get();
         } catch (DataAccessException e) {
             if (isPassing(e)) {
-                throw new HeroesUnavailableException("The database is unavailable: " + e.getMessage(), e);
+                throw unavailable(e);
             }
             throw e;
         }
     }
 
+    /** The port's exception for a passing failure, its message the database's reason. */
+    static HeroesUnavailableException unavailable(Throwable failure) {
+        return new HeroesUnavailableException("The database is unavailable: " + reason(failure), failure);
+    }
+
+    /** A commit cut off by a passing failure: it may or may not have been made. */
+    static HeroesUnavailableException commitCutOff(Throwable failure) {
+        return HeroesUnavailableException.outcomeUnknown(
+                "The database became unavailable during the commit; the write may or may not have been made: " + reason(failure), failure);
+    }
+
     static boolean isPassing(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof HeroesUnavailableException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLiteException sqlite && isBusy(sqlite.getResultCode())) {
+            if (cause instanceof SQLiteException sqlite && isPassingSqlite(sqlite.getResultCode().code)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
-                        || sql.getSQLState().startsWith(OPERATOR_INTERVENTION_PREFIX))) {
+                        || sql.getSQLState().startsWith(OPERATOR_INTERVENTION_PREFIX)
+                        || sql.getSQLState().equals(DISK_FULL))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -56,9 +79,30 @@ final class Unavailability {
         return false;
     }
 
-    private static boolean isBusy(SQLiteErrorCode code) {
-        return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
-                || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT || code == SQLiteErrorCode.SQLITE_BUSY_TIMEOUT
-                || code == SQLiteErrorCode.SQLITE_LOCKED;
+    /** An SQLite I/O error (any {@code SQLITE_IOERR_*}): the disk failed a read, a write or an fsync. */
+    static boolean isIoError(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xFF) == SQLITE_IOERR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPassingSqlite(int resultCode) {
+        int primary = resultCode & 0xFF;
+        return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_READONLY
+                || primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN;
+    }
+
+    /** The innermost SQL error's message: jOOQ's wrapper repeats the statement, which says nothing new. */
+    private static String reason(Throwable failure) {
+        String reason = failure.getMessage();
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException && cause.getMessage() != null) {
+                reason = cause.getMessage();
+            }
+        }
+        return reason;
     }
 }

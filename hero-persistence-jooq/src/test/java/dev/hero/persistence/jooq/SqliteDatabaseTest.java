@@ -92,7 +92,7 @@ class SqliteDatabaseTest {
 
         assertThat(TestDatabases.valueOnWriteConnection(database, "PRAGMA journal_mode")).hasToString("wal");
         assertThat(TestDatabases.valueOnWriteConnection(database, "PRAGMA synchronous")).hasToString("2"); // 2 = FULL, 1 = NORMAL
-        assertThat(TestDatabases.valueOnWriteConnection(database, "PRAGMA busy_timeout")).hasToString(String.valueOf(SqliteStore.BUSY_TIMEOUT_MILLIS));
+        assertThat(TestDatabases.valueOnWriteConnection(database, "PRAGMA busy_timeout")).hasToString(String.valueOf(DatabaseSettings.DEFAULT_TIMEOUT.toMillis()));
         assertThat(TestDatabases.valueOnWriteConnection(database, "PRAGMA foreign_keys")).hasToString("1");
     }
 
