@@ -108,11 +108,14 @@ final class JsonBodies {
             return bytes;
         } catch (HttpException | RequestException | DataReader.InsufficientDataAvailableException e) {
             // ours (413), Helidon's (413 for a chunked body past the limit), or a body cut short (ErrorMapper)
+            Drain.requireNotCutOff(request);
             if (!reading.get()) {
                 throw tooSlow(e);
             }
             throw e;
         } catch (IOException | RuntimeException e) {
+            // the stop may have answered this request already, and closed its connection
+            Drain.requireNotCutOff(request);
             if (!reading.get()) {
                 throw tooSlow(e);
             }

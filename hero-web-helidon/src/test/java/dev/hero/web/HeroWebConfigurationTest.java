@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link HeroWeb#install} binds the configuration as documented: Hero's {@code hero.http.*} keys, and Helidon's own
@@ -55,9 +56,31 @@ class HeroWebConfigurationTest {
     void givenALimitOutOfRange_whenCreated_thenTheErrorNamesTheKeyAndTheRange() {
         Config config = Config.just(ConfigSources.create(Map.of("hero.http.concurrent.limit", "0")));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebLimits.from(config))
+        assertThatThrownBy(() -> WebLimits.from(config))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("hero.http.concurrent.limit must be at least 1, not 0");
+                .hasMessage("hero.http.concurrent.limit (HERO_HTTP_CONCURRENT_LIMIT) must be at least 1, not 0");
+    }
+
+    @Test
+    void givenALimitThatIsNoNumber_whenCreated_thenTheErrorNamesTheKeyAndTheValue() {
+        Config config = Config.just(ConfigSources.create(Map.of("hero.http.shutdown.grace", "10s")));
+
+        assertThatThrownBy(() -> WebLimits.from(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hero.http.shutdown.grace (HERO_HTTP_SHUTDOWN_GRACE) must be a whole number, not '10s'");
+    }
+
+    @Test
+    void givenAPortThatIsNoPortNumber_whenInstalled_thenTheErrorNamesTheKeyAndTheAllowedValues() {
+        for (String port : new String[] {"abc", "65536", "-1"}) {
+            Config config = Config.just(ConfigSources.create(Map.of("server.port", port)));
+            HeroWeb web = HeroWeb.create(new HeroService(new InMemoryHeroes()), config);
+
+            assertThatThrownBy(() -> web.install(WebServer.builder()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("server.port (SERVER_PORT) must be a port number from 0 to 65535 (0 picks a free one), not '"
+                            + port + "'");
+        }
     }
 
     /** A create whose body is exactly {@code bytes} long (a name padded with spaces inside the JSON text). */

@@ -2,11 +2,13 @@ package dev.hero.persistence.jooq;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -41,7 +43,15 @@ final class PostgresStore implements Store {
         }
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            // the driver's own words say what is wrong (refused, unknown host, authentication failed) and what to check
+            Throwable cause = e.getCause() instanceof SQLException driver ? driver : e;
+            throw new IllegalStateException("Cannot connect to PostgreSQL at " + JdbcUrls.redact(settings.url()) + ": "
+                    + cause.getMessage(), e);
+        }
         try {
             Migrations.apply(pool, Migrations.POSTGRESQL);
             return new PostgresStore(settings.url(), pool, jooqSettings);
