@@ -73,6 +73,25 @@ class MainJarIT {
     }
 
     /**
+     * The configuration a user writes without rebuilding: application.yaml in the working directory, or the file that
+     * HERO_CONFIG names instead of it; the environment still wins over both (HeroProcess sets SERVER_PORT).
+     */
+    @Test
+    void givenApplicationYamlInTheWorkingDirectoryOrAFileNamedByHeroConfig_whenStarted_thenItsSettingsApply() throws Exception {
+        Files.writeString(emptyDirectory.resolve("application.yaml"), "hero:\n  db:\n    url: jdbc:sqlite:from-working-directory.db\n");
+        Path named = Files.writeString(emptyDirectory.resolve("elsewhere.yaml"), "hero:\n  db:\n    url: jdbc:sqlite:from-hero-config.db\n");
+
+        for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of("HERO_CONFIG", named.toString()))) {
+            try (HeroProcess hero = HeroProcess.start(environment, emptyDirectory)) {
+                hero.awaitBaseUri();
+                assertThat(hero.stop()).isIn(0, 143);
+                assertThat(hero.output()).as("started with %s", environment).contains("with database SQLite jdbc:sqlite:"
+                        + (environment.isEmpty() ? "from-working-directory.db" : "from-hero-config.db"));
+            }
+        }
+    }
+
+    /**
      * An orchestrator stops Hero while a client is still sending a create: the request is answered and the hero
      * kept, because the stop lets requests in flight finish (hero.http.shutdown.grace) before closing the database.
      * The log shows both answers given meanwhile and ends with "Hero stopped".
