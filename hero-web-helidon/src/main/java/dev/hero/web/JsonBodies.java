@@ -145,9 +145,8 @@ final class JsonBodies {
     }
 
     private static HttpException tooSlow(Exception cause) {
-        HttpException e = new HttpException("Request Timeout", Status.REQUEST_TIMEOUT_408, false);
-        e.initCause(cause);
-        return e;
+        // the cause through the constructor: the constructor without one sets it to null, after which initCause throws
+        return new HttpException("Request Timeout", Status.REQUEST_TIMEOUT_408, cause, false);
     }
 
     private static HttpException tooLarge() {

@@ -7,6 +7,8 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -52,22 +54,15 @@ class HeroWebConfigurationTest {
         });
     }
 
-    @Test
-    void givenALimitOutOfRange_whenCreated_thenTheErrorNamesTheKeyAndTheRange() {
-        Config config = Config.just(ConfigSources.create(Map.of("hero.http.concurrent.limit", "0")));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "hero.http.concurrent.limit | 0   | hero.http.concurrent.limit (HERO_HTTP_CONCURRENT_LIMIT) must be at least 1, not 0",
+            "hero.http.shutdown.grace   | 10s | hero.http.shutdown.grace (HERO_HTTP_SHUTDOWN_GRACE) must be a whole number, not '10s'"})
+    void givenALimitOutOfRangeOrNoNumber_whenCreated_thenTheErrorNamesTheKeyItsVariableAndTheAllowedValues(
+            String key, String value, String message) {
+        Config config = Config.just(ConfigSources.create(Map.of(key, value)));
 
-        assertThatThrownBy(() -> WebLimits.from(config))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("hero.http.concurrent.limit (HERO_HTTP_CONCURRENT_LIMIT) must be at least 1, not 0");
-    }
-
-    @Test
-    void givenALimitThatIsNoNumber_whenCreated_thenTheErrorNamesTheKeyAndTheValue() {
-        Config config = Config.just(ConfigSources.create(Map.of("hero.http.shutdown.grace", "10s")));
-
-        assertThatThrownBy(() -> WebLimits.from(config))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("hero.http.shutdown.grace (HERO_HTTP_SHUTDOWN_GRACE) must be a whole number, not '10s'");
+        assertThatThrownBy(() -> WebLimits.from(config)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
     @Test
