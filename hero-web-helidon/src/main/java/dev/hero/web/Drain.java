@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -149,14 +149,15 @@ final class Drain {
 
         private static final int OPEN = 0;
         private static final int ANSWERING = 1;
-        private static final int CUT_OFF = 2;
+        /** The stop took the answer over and is writing its 503. */
+        private static final int CUTTING_OFF = 2;
+        private static final int CUT_OFF = 3;
         /** How long a handler waits for the stop to finish writing the 503 it took over. */
         private static final Duration CUT_OFF_WRITE_PATIENCE = Duration.ofSeconds(5);
 
         private final RoutingRequest request;
         private final RoutingResponse response;
         private final AtomicInteger state = new AtomicInteger(OPEN);
-        private final CountDownLatch cutOffWritten = new CountDownLatch(1);
 
         InFlight(RoutingRequest request, RoutingResponse response) {
             this.request = request;
@@ -169,18 +170,18 @@ final class Drain {
                 closeWhileStopping(response);
                 return true;
             }
-            // the stop answers from its own thread: once it has written, this thread sees the response as sent
-            try {
-                cutOffWritten.await(CUT_OFF_WRITE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // the stop answers from its own thread: once it has written (CUT_OFF), this thread sees the response as sent.
+            // Rare (only past the grace), so a short poll rather than a latch allocated for every request.
+            long deadline = System.nanoTime() + CUT_OFF_WRITE_PATIENCE.toNanos();
+            while (state.get() == CUTTING_OFF && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
             return false;
         }
 
         /** On the stopping thread: answers 503 unless the handler's answer has started. */
         boolean cutOff() {
-            if (!isHeroRoute() || !state.compareAndSet(OPEN, CUT_OFF)) {
+            if (!isHeroRoute() || !state.compareAndSet(OPEN, CUTTING_OFF)) {
                 return false;
             }
             try {
@@ -188,7 +189,7 @@ final class Drain {
             } catch (RuntimeException e) {
                 // the client is gone: nobody left to answer
             } finally {
-                cutOffWritten.countDown();
+                state.set(CUT_OFF);
             }
             return true;
         }
