@@ -108,7 +108,7 @@ final class Drain {
     List<String> cutOff() {
         List<String> cut = new ArrayList<>();
         for (InFlight request : inFlight) {
-            cut.add(request.describe() + (request.cutOff() ? " (answered 503)" : " (its answer had started)"));
+            cut.add(request.describe() + " (" + request.cutOff() + ")");
         }
         return cut;
     }
@@ -179,10 +179,13 @@ final class Drain {
             return false;
         }
 
-        /** On the stopping thread: answers 503 unless the handler's answer has started. */
-        boolean cutOff() {
-            if (!isHeroRoute() || !state.compareAndSet(OPEN, CUTTING_OFF)) {
-                return false;
+        /** On the stopping thread: answers 503 unless the handler's answer has started; says what became of it. */
+        String cutOff() {
+            if (!isHeroRoute()) {
+                return "served by Helidon itself: its connection is closed";
+            }
+            if (!state.compareAndSet(OPEN, CUTTING_OFF)) {
+                return "its answer had started";
             }
             try {
                 ErrorAnswers.cutOff(request, response);
@@ -191,7 +194,7 @@ final class Drain {
             } finally {
                 state.set(CUT_OFF);
             }
-            return true;
+            return "answered 503";
         }
 
         /** Only the API's own routes answer through {@link #mayAnswer}; Helidon's (health, static files) do not. */
