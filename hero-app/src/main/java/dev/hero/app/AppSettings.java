@@ -2,22 +2,47 @@ package dev.hero.app;
 
 import dev.hero.persistence.jooq.DatabaseSettings;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
- * What Hero is started with: the configuration, from system properties, environment variables ({@code SERVER_PORT}
- * for {@code server.port}, {@code HERO_DB_URL} for {@code hero.db.url}), then {@code application.yaml} on the class
- * path, strongest first. This class reads the database keys; the web adapter reads {@code server.*} and
- * {@code hero.http.*} itself. Every default is written once, in the code that owns the key.
+ * What Hero is started with: the configuration, strongest first, from system properties, environment variables
+ * ({@code SERVER_PORT} for {@code server.port}, {@code HERO_DB_URL} for {@code hero.db.url}), the file named by
+ * {@code hero.config} / {@code HERO_CONFIG} if one is (else {@code application.yaml} in the working directory, if there
+ * is one), then {@code application.yaml} on the class path. This class reads the database keys; the web adapter reads
+ * {@code server.*} and {@code hero.http.*} itself. Every default is written once, in the code that owns the key.
  *
  * @param config   the whole configuration
  * @param database the database keys ({@code hero.db.*})
  */
 record AppSettings(Config config, DatabaseSettings database) {
 
+    /** The system property naming a configuration file; {@code HERO_CONFIG} in the environment does the same. */
+    static final String CONFIG_FILE_PROPERTY = "hero.config";
+
     static AppSettings load() {
-        return from(Config.create());
+        String file = System.getProperty(CONFIG_FILE_PROPERTY, System.getenv(named(CONFIG_FILE_PROPERTY)));
+        if (file == null || file.isBlank()) {
+            // Helidon's default: system properties, environment, application.yaml in the working directory, then on the class path
+            return from(Config.create());
+        }
+        return from(withFile(Path.of(file)));
+    }
+
+    /** Helidon's default sources, with this file in place of the working directory's application.yaml. */
+    static Config withFile(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException(CONFIG_FILE_PROPERTY + " (" + named(CONFIG_FILE_PROPERTY) + ") names "
+                    + file.toAbsolutePath() + ", which is not a readable file: give the path of a YAML or .properties file, "
+                    + "or leave it unset to use application.yaml in the working directory");
+        }
+        return Config.builder()
+                .sources(ConfigSources.file(file), ConfigSources.classpath("application.yaml").optional())
+                .build();
     }
 
     static AppSettings from(Config config) {
@@ -26,7 +51,43 @@ record AppSettings(Config config, DatabaseSettings database) {
                 db.get("url").asString().orElse(DatabaseSettings.DEFAULT_URL),
                 db.get("user").asString().orElse(""),
                 db.get("password").asString().orElse(""),
-                db.get("pool.size").asInt().orElse(DatabaseSettings.DEFAULT_POOL_SIZE),
-                db.get("timeout").asLong().map(Duration::ofMillis).orElse(DatabaseSettings.DEFAULT_TIMEOUT)));
+                poolSize(db.get("pool.size")),
+                timeout(db.get("timeout"))));
+    }
+
+    private static int poolSize(Config key) {
+        String value = key.asString().orElse(null);
+        if (value == null) {
+            return DatabaseSettings.DEFAULT_POOL_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 1) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new IllegalArgumentException(
+                "hero.db.pool.size (HERO_DB_POOL_SIZE) must be a whole number of connections, 1 or more, not '" + value + "'");
+    }
+
+    /** Milliseconds; the range is checked by {@link DatabaseSettings}, with the key's name. */
+    private static Duration timeout(Config key) {
+        String value = key.asString().orElse(null);
+        if (value == null) {
+            return DatabaseSettings.DEFAULT_TIMEOUT;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "hero.db.timeout (HERO_DB_TIMEOUT) must be a whole number of milliseconds, not '" + value + "'");
+        }
+    }
+
+    /** The environment variable for a key: {@code hero.db.url} is {@code HERO_DB_URL}. */
+    static String named(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 }

@@ -49,12 +49,18 @@ public final class HeroServer implements AutoCloseable {
             opening.thenAccept(HeroDatabase::close);
             throw e;
         }
-        HeroDatabase database = opened(opening);
+        HeroDatabase database;
+        try {
+            database = opened(opening);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The database of hero.db.url (" + AppSettings.named("hero.db.url") + "): "
+                    + e.getMessage(), e);
+        }
         try {
             HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
             HeroWeb web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
             WebServerConfig.Builder server = web.install(WebServer.builder().shutdownHook(false));
-            WebServer webServer = server.addFeature(Operations.observe(database)).build().start();
+            WebServer webServer = HeroWeb.start(server.addFeature(Operations.observe(database)));
             LOG.log(Level.INFO, "Hero listening on http://{0}:{1,number,#} with database {2}, started in {3,number,#} ms",
                     webServer.prototype().host(), webServer.port(), database.describe(), (System.nanoTime() - started) / 1_000_000);
             return new HeroServer(database, web, webServer);
@@ -83,7 +89,10 @@ public final class HeroServer implements AutoCloseable {
         return webServer.port();
     }
 
-    /** Drains and stops the web server (see {@link HeroWeb#stop}), then closes the database. */
+    /**
+     * Drains and stops the web server (see {@link HeroWeb#stop}), closes the database, and logs "Hero stopped" after the
+     * access lines of every request answered meanwhile.
+     */
     @Override
     public void close() {
         try {
@@ -91,6 +100,7 @@ public final class HeroServer implements AutoCloseable {
         } finally {
             database.close();
         }
+        Operations.flushAccessLog();
         LOG.log(Level.INFO, "Hero stopped");
     }
 }

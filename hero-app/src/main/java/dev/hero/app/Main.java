@@ -2,10 +2,14 @@ package dev.hero.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.logging.LogManager;
 
-/** Starts Hero: {@code java -jar hero-app/target/hero-app.jar}. Stops cleanly on SIGTERM or Ctrl-C. */
+/**
+ * Starts Hero: {@code java -jar hero-app/target/hero-app.jar}. Stops cleanly on SIGTERM or Ctrl-C. A start that fails
+ * says why in one line and exits with status 1; the stack trace is logged at FINE (docs/operations.md).
+ */
 public final class Main {
 
     private Main() {
@@ -13,21 +17,27 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
+        Logger log = System.getLogger(Main.class.getName());
         HeroServer server;
         try {
             server = HeroServer.start(AppSettings.load());
-        } catch (RuntimeException e) {
-            System.getLogger(Main.class.getName()).log(Level.ERROR, "Hero could not start: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            log.log(Level.ERROR, "Hero could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            log.log(Level.DEBUG, "Why Hero could not start", e);
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "hero-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(HeroLogManager.keepingLogsOpenDuring(server::close), "hero-shutdown"));
     }
 
     /** Quiet logs, one line each, unless the user points java.util.logging at a file of their own. */
     private static void configureLogging() {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // before the first use of java.util.logging, which reads it once
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", HeroLogManager.class.getName());
+        }
         if (System.getProperty("java.util.logging.config.file") != null) {
             return;
         }

@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
+import java.util.logging.Handler;
 
 /**
  * What operators use, added to the web server: Helidon observe under {@code /observe} (health:
@@ -65,6 +66,13 @@ final class Operations {
     /** The filter that times every request for the metrics and writes the access log. */
     static Filter requestTelemetry() {
         return new RequestTelemetry(registry());
+    }
+
+    /** Writes out the access lines still buffered ({@link AccessLogHandler}). */
+    static void flushAccessLog() {
+        for (Handler handler : RequestTelemetry.ACCESS.getHandlers()) {
+            handler.flush();
+        }
     }
 
     /** The store, timed per call ({@code hero.db.calls}, tagged with the operation). */

@@ -35,22 +35,33 @@ final class HeroProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Thread reader;
 
     private HeroProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::readOutput, "hero-process-output-" + process.pid());
+        this.reader = new Thread(this::readOutput, "hero-process-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Starts the jar with {@code SERVER_PORT=0} (a free port) and the given environment on top. */
     static HeroProcess start(Map<String, String> environment, Path workingDirectory) throws IOException {
+        return start(List.of(), environment, workingDirectory);
+    }
+
+    /**
+     * Starts the jar as {@link #start(Map, Path)} does, behind a command prefix (such as {@code setpriv ...} to run it
+     * as another user).
+     */
+    static HeroProcess start(List<String> prefix, Map<String, String> environment, Path workingDirectory) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("hero.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("No packaged jar at hero.jar=" + jar + ": run as an integration test (mvn verify)");
         }
-        return start(new ProcessBuilder(java, "-Xmx256m", "-jar", jar), environment, workingDirectory);
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java, "-Xmx256m", "-jar", jar));
+        return start(new ProcessBuilder(command), environment, workingDirectory);
     }
 
     /**
@@ -98,6 +109,7 @@ final class HeroProcess implements AutoCloseable {
         }
     }
 
+    /** What the process wrote so far, standard output and error together; all of it once {@link #stop} or {@link #awaitExit} returned. */
     String output() {
         synchronized (output) {
             return String.join("\n", output);
@@ -106,11 +118,22 @@ final class HeroProcess implements AutoCloseable {
 
     /** Sends SIGTERM, as an orchestrator does, and returns the exit code of the graceful stop. */
     int stop() throws InterruptedException {
-        process.destroy();
+        // through the handle: Process.destroy() would also close the pipes, and the last lines would be lost
+        process.toHandle().destroy();
+        return awaitExit("SIGTERM");
+    }
+
+    /** Waits for the process to end by itself (a failed start) and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        return awaitExit("its start");
+    }
+
+    private int awaitExit(String since) throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("Hero did not stop within 30 s of SIGTERM; its output:\n" + output());
+            throw new AssertionError("Hero did not exit within 30 s of " + since + "; its output:\n" + output());
         }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
     }
 
@@ -126,9 +149,13 @@ final class HeroProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            process.destroyForcibly().waitFor();
+            try {
+                process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

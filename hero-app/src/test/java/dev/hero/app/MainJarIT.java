@@ -74,8 +74,28 @@ class MainJarIT {
     }
 
     /**
+     * The configuration a user writes without rebuilding: application.yaml in the working directory, or the file that
+     * HERO_CONFIG names instead of it; the environment still wins over both (HeroProcess sets SERVER_PORT).
+     */
+    @Test
+    void givenApplicationYamlInTheWorkingDirectoryOrAFileNamedByHeroConfig_whenStarted_thenItsSettingsApply() throws Exception {
+        Files.writeString(emptyDirectory.resolve("application.yaml"), "hero:\n  db:\n    url: jdbc:sqlite:from-working-directory.db\n");
+        Path named = Files.writeString(emptyDirectory.resolve("elsewhere.yaml"), "hero:\n  db:\n    url: jdbc:sqlite:from-hero-config.db\n");
+
+        for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of("HERO_CONFIG", named.toString()))) {
+            try (HeroProcess hero = HeroProcess.start(environment, emptyDirectory)) {
+                hero.awaitBaseUri();
+                assertThat(hero.stop()).isIn(0, 143);
+                assertThat(hero.output()).as("started with %s", environment).contains("with database SQLite jdbc:sqlite:"
+                        + (environment.isEmpty() ? "from-working-directory.db" : "from-hero-config.db"));
+            }
+        }
+    }
+
+    /**
      * An orchestrator stops Hero while a client is still sending a create: the request is answered and the hero
      * kept, because the stop lets requests in flight finish (hero.http.shutdown.grace) before closing the database.
+     * The log shows both answers given meanwhile and ends with "Hero stopped".
      */
     @Test
     void givenACreateInFlight_whenSigterm_thenItIsAnsweredAndKeptAndTheProcessExitsCleanly() throws Exception {
@@ -111,12 +131,59 @@ class MainJarIT {
                 assertThat(exit.get(30, TimeUnit.SECONDS)).as("exit code after SIGTERM").isIn(0, 143);
             }
             assertThat(answer).startsWith("HTTP/1.1 200").contains("\"name\":\"Last Call\"");
+            assertStoppedAfterLogging(hero.output(), "GET /observe/health 503", "POST /heroes/ 200");
         }
         try (HeroProcess restarted = start(emptyDirectory)) {
             String base = restarted.awaitBaseUri();
             assertThat(json(send(base, "GET", "/heroes/", null), 200).toString()).contains("\"name\":\"Last Call\"");
             assertThat(restarted.stop()).isIn(0, 143);
         }
+    }
+
+    /**
+     * A request still running when the shutdown grace is over (its body never finishes arriving) is cut off: its client
+     * gets a 503 rather than a closed connection, a warning names it, and its access line is written before "Hero stopped".
+     */
+    @Test
+    void givenARequestStillRunningAfterTheGrace_whenSigterm_thenItIsAnswered503AndLoggedAsCutOff() throws Exception {
+        String body = "{\"name\":\"Too Late\",\"secret_name\":\"" + SECRET + "\"}";
+        byte[] head = ("POST /heroes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII);
+        try (HeroProcess hero = HeroProcess.start(Map.of("HERO_HTTP_SHUTDOWN_GRACE", "1000"), emptyDirectory)) {
+            int port = URI.create(hero.awaitBaseUri()).getPort();
+            String answer;
+            try (Socket client = new Socket("127.0.0.1", port)) {
+                client.getOutputStream().write(head);
+                client.getOutputStream().flush();
+                Thread.sleep(300); // the server is now reading this request's body, which never completes
+
+                assertThat(hero.stop()).as("exit code after SIGTERM").isIn(0, 143);
+                client.setSoTimeout(10_000);
+                answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+
+            assertThat(answer).startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 1")
+                    .contains("{\"detail\":\"Service Unavailable\"}");
+            String log = hero.output();
+            assertThat(log).contains("WARNING dev.hero.web.HeroWeb - Shutdown grace of 1000 ms over; cutting off 1 request(s) "
+                    + "still in flight: POST /heroes/ (answered 503)");
+            assertStoppedAfterLogging(log, "POST /heroes/ 503");
+        }
+        try (HeroProcess restarted = HeroProcess.start(Map.of(), emptyDirectory)) {
+            assertThat(json(send(restarted.awaitBaseUri(), "GET", "/heroes/", null), 200)).as("nothing stored").isEmpty();
+            assertThat(restarted.stop()).isIn(0, 143);
+        }
+    }
+
+    /** Each access line is in the log, before the last line, which is "Hero stopped"; no stack trace anywhere. */
+    private static void assertStoppedAfterLogging(String log, String... accessLines) {
+        List<String> lines = log.lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines.getLast()).as("the last line of:%n%s", log).endsWith("INFO dev.hero.app.HeroServer - Hero stopped");
+        for (String access : accessLines) {
+            assertThat(lines).as("the access log of:%n%s", log)
+                    .anySatisfy(line -> assertThat(line).contains("INFO dev.hero.access - " + access + " "));
+        }
+        assertThat(log).doesNotContain("\tat ").doesNotContain(SECRET);
     }
 
     /**

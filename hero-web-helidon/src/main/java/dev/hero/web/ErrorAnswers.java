@@ -45,6 +45,16 @@ final class ErrorAnswers {
         send(request, response, Status.SERVICE_UNAVAILABLE_503, detail);
     }
 
+    /**
+     * 503 with {@code Retry-After} and the connection closed, for a request the stop cut off at the end of the shutdown
+     * grace: written by the stopping thread, which has taken the answer over from the request's own handler.
+     */
+    static void cutOff(ServerRequest request, ServerResponse response) {
+        response.header(HeaderValues.CONNECTION_CLOSE);
+        response.header(RETRY_AFTER);
+        JsonResponses.write(request, response, Status.SERVICE_UNAVAILABLE_503, new Detail(reasonPhrase(Status.SERVICE_UNAVAILABLE_503)));
+    }
+
     /** The body of an error answer as bytes, for a response written below routing. */
     static byte[] body(String detail) {
         return Json.write(new Detail(detail));

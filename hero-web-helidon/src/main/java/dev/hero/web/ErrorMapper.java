@@ -29,6 +29,7 @@ final class ErrorMapper {
         routing.error(InvalidRequestException.class, ErrorMapper::invalidRequest)
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
                 .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
+                .error(Drain.CutOffException.class, ErrorMapper::alreadyAnswered)
                 .error(HttpException.class, ErrorMapper::httpException)
                 .error(io.helidon.common.buffers.DataReader.InsufficientDataAvailableException.class, ErrorMapper::bodyCutShort)
                 .error(Throwable.class, ErrorMapper::unexpected);
@@ -58,6 +59,10 @@ final class ErrorMapper {
         } else {
             ErrorAnswers.unavailable(request, response);
         }
+    }
+
+    /** The stop cut the request off at the end of the shutdown grace and answered it: nothing to add, nothing to log. */
+    private static void alreadyAnswered(ServerRequest request, ServerResponse response, Drain.CutOffException e) {
     }
 
     /** Helidon's own (404 no route, ...) and ours (405, 413, 415): the reason phrase, with the exception's headers. */

@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The five operations of the tutorial's API. Each handler reads the request into a command through the reader's
- * table ({@link HeroInput}; a problem fails with an exception that {@link ErrorMapper} answers), calls one use case,
- * and writes the public shape.
+ * table ({@link HeroInput}; a problem fails with an exception that {@link ErrorMapper} answers), calls one use case
+ * unless the stop has cut the request off meanwhile ({@link Drain}), and writes the public shape.
  */
 final class HeroEndpoints {
 
@@ -48,6 +48,7 @@ final class HeroEndpoints {
         RequestInput input = RequestInput.of(request);
         PageRequest page = HeroInput.page(input);
         // the use cases may reject a page of their own accord; their violations are located like the reader's
+        Drain.requireNotCutOff(request);
         List<Hero> found = input.command(() -> heroes.list(page));
         JsonResponses.send(request, response, Status.OK_200, found.stream().map(HeroPublic::from).toList());
     }
@@ -55,13 +56,16 @@ final class HeroEndpoints {
     private void create(ServerRequest request, ServerResponse response) {
         RequestInput input = RequestInput.of(request, bodies.readObject(request));
         NewHero command = HeroInput.newHero(input);
+        Drain.requireNotCutOff(request);
         Hero created = heroes.create(command);
         response.header(HeaderNames.LOCATION, "/heroes/" + created.id());
         JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(created));
     }
 
     private void read(ServerRequest request, ServerResponse response) {
-        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.get(heroId(request))));
+        long id = heroId(request);
+        Drain.requireNotCutOff(request);
+        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.get(id)));
     }
 
     private void update(ServerRequest request, ServerResponse response) {
@@ -69,11 +73,14 @@ final class HeroEndpoints {
         RequestInput input = RequestInput.of(request, bodies.readObject(request));
         long id = HeroInput.heroId(input);
         HeroChanges changes = HeroInput.changes(input);
+        Drain.requireNotCutOff(request);
         JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.update(id, changes)));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
-        heroes.delete(heroId(request));
+        long id = heroId(request);
+        Drain.requireNotCutOff(request);
+        heroes.delete(id);
         JsonResponses.send(request, response, Status.OK_200, Deleted.OK);
     }
 

@@ -3,6 +3,7 @@ package dev.hero.web;
 import dev.hero.domain.port.in.HeroUseCases;
 import io.helidon.common.concurrency.limits.FixedLimit;
 import io.helidon.common.config.Config;
+import io.helidon.common.config.ConfigException;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -11,8 +12,12 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +38,10 @@ import java.util.Optional;
 public final class HeroWeb {
 
     private static final Logger LOG = System.getLogger(HeroWeb.class.getName());
+    /** After the stop closed their connections, how long requests cut off may take to finish their filters (the access log). */
+    private static final Duration UNWIND_PATIENCE = Duration.ofSeconds(1);
+    /** After the routing of the last request returned, how long its connection may take to end the exchange. */
+    private static final Duration EXCHANGE_END = Duration.ofMillis(100);
 
     private final HeroUseCases heroes;
     private final WebLimits limits;
@@ -51,7 +60,8 @@ public final class HeroWeb {
      * The API over these use cases, configured by {@code hero.http.*} (see {@link WebLimits}) and Helidon's own
      * {@code server.*} keys (host, port, ...) of this root configuration.
      *
-     * @param outerFilters filters that run first, around everything else, the drain included (telemetry, say)
+     * @param outerFilters filters that run around everything else, the drain's 503s included (telemetry, say); only the
+     *                     drain's tracking runs outside them, so the stop waits for them too
      */
     public static HeroWeb create(HeroUseCases heroes, Config config, Filter... outerFilters) {
         return new HeroWeb(heroes, WebLimits.from(config), config.root().get("server"), List.of(outerFilters));
@@ -67,7 +77,13 @@ public final class HeroWeb {
      * key is not set, the direct handlers and the routing. The caller may add features (observability) and must not replace the default routing.
      */
     public WebServerConfig.Builder install(WebServerConfig.Builder server) {
-        server.config(serverConfig);
+        requirePortNumber();
+        try {
+            server.config(serverConfig);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("The server section of the configuration has a value Helidon cannot read: "
+                    + e.getMessage().split(": Invocation of mapper")[0], e);
+        }
         // Hero's limits where Helidon's own key is not set (Helidon binds it, when set, above)
         unlessConfigured("max-payload-size", () -> server.maxPayloadSize(limits.maxBodyBytes()));
         unlessConfigured("concurrency-limit",
@@ -94,16 +110,54 @@ public final class HeroWeb {
     }
 
     /**
+     * Builds the server set up by {@link #install} (and whatever the caller added) and starts it. A port it cannot listen
+     * on (in use, or an address this machine does not have) fails here with one line naming the address and the keys to
+     * change, rather than with Helidon's stack trace and a server that does not listen.
+     *
+     * @throws IllegalStateException when the server cannot listen
+     */
+    public static WebServer start(WebServerConfig.Builder server) {
+        WebServerConfig config = server.buildPrototype();
+        // tried first: Helidon logs a failed bind as a stack trace and returns a server that is not running
+        if (config.port() != 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(config.host(), config.port()));
+            } catch (IOException e) {
+                throw cannotListen(config, e.getMessage());
+            }
+        }
+        WebServer started = WebServer.create(config).start();
+        if (!started.isRunning()) {
+            throw cannotListen(config, "see the error above");
+        }
+        return started;
+    }
+
+    private static IllegalStateException cannotListen(WebServerConfig config, String reason) {
+        return new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + " (" + reason + "): "
+                + "stop the program that holds the port, or set server.port (SERVER_PORT) to a free port (0 picks one)"
+                + " and server.host (SERVER_HOST) to an address of this machine");
+    }
+
+    /**
      * Turns new requests away (503 with {@code Retry-After}, connection closed, readiness down), lets the requests in
      * flight finish for up to {@code hero.http.shutdown.grace}, then stops the server. Helidon's own stop alone would
-     * cut them off.
+     * cut them off. A request still running after the grace is cut off: answered 503 if its answer has not started,
+     * named in a warning, and given a moment to unwind so that the access log still shows it.
      */
     public void stop(WebServer server) {
-        if (!drain.drain(limits.shutdownGrace())) {
-            LOG.log(Level.WARNING, "{0} request(s) still in flight after the shutdown grace of {1} ms: stopping anyway",
-                    drain.inFlight(), limits.shutdownGrace().toMillis());
+        if (drain.drain(limits.shutdownGrace())) {
+            // the last answers are written; their connections finish the exchange just after the routing returns (the
+            // request's entity), and the stop would interrupt them there ("Failed to wait for pipeline" in the log)
+            pause(EXCHANGE_END);
+        } else {
+            List<String> cutOff = drain.cutOff();
+            LOG.log(Level.WARNING, "Shutdown grace of {0,number,#} ms over; cutting off {1} request(s) still in flight: {2}",
+                    limits.shutdownGrace().toMillis(), cutOff.size(), String.join(", ", cutOff));
         }
         server.stop();
+        drain.awaitIdle(UNWIND_PATIENCE);
     }
 
     /**
@@ -124,6 +178,32 @@ public final class HeroWeb {
         Json.parse(Json.write(new Detail("Warm-up")));
     }
 
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Helidon's own message for a port that is no number names a mapper class; this one says what a port may be. */
+    private void requirePortNumber() {
+        String port = serverConfig.get("port").asString().orElse(null);
+        if (port == null) {
+            return;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port.strip());
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (number < 0 || number > 65_535) {
+            throw new IllegalArgumentException(
+                    "server.port (SERVER_PORT) must be a port number from 0 to 65535 (0 picks a free one), not '" + port + "'");
+        }
+    }
+
     private void unlessConfigured(String helidonKey, Runnable applyHeroLimit) {
         if (!serverConfig.get(helidonKey).exists()) {
             applyHeroLimit.run();
@@ -131,8 +211,9 @@ public final class HeroWeb {
     }
 
     private void routing(HttpRouting.Builder routing, WebLimits effective) {
+        routing.addFilter(drain.tracker());
         outerFilters.forEach(routing::addFilter);
-        routing.addFilter(drain);
+        routing.addFilter(drain.gate());
         new HeroEndpoints(heroes, new JsonBodies(effective)).register(routing);
         new SelfDescription().register(routing);
         ErrorMapper.register(routing);

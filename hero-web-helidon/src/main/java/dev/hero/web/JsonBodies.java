@@ -143,11 +143,14 @@ final class JsonBodies {
             return bytes;
         } catch (HttpException | RequestException | DataReader.InsufficientDataAvailableException e) {
             // ours (413), Helidon's (413 for a chunked body past the limit), or a body cut short (ErrorMapper)
+            Drain.requireNotCutOff(request);
             if (!reading.get()) {
                 throw tooSlow(e);
             }
             throw e;
         } catch (IOException | RuntimeException e) {
+            // the stop may have answered this request already, and closed its connection
+            Drain.requireNotCutOff(request);
             if (!reading.get()) {
                 throw tooSlow(e);
             }
@@ -177,9 +180,8 @@ final class JsonBodies {
     }
 
     private static HttpException tooSlow(Exception cause) {
-        HttpException e = new HttpException("Request Timeout", Status.REQUEST_TIMEOUT_408, false);
-        e.initCause(cause);
-        return e;
+        // the cause through the constructor: the constructor without one sets it to null, after which initCause throws
+        return new HttpException("Request Timeout", Status.REQUEST_TIMEOUT_408, cause, false);
     }
 
     private static HttpException overBudget() {

@@ -6,13 +6,23 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Writes every answer of the web adapter: JSON, with an explicit Content-Type. */
+/**
+ * Writes every answer of the web adapter: JSON, with an explicit Content-Type. An answer is sent only while the request
+ * is still its handler's to answer ({@link Drain#mayAnswer}: the stop may have answered it 503 already).
+ */
 final class JsonResponses {
 
     private JsonResponses() {
     }
 
     static void send(ServerRequest request, ServerResponse response, Status status, Object body) {
+        if (Drain.mayAnswer(request)) {
+            write(request, response, status, body);
+        }
+    }
+
+    /** Writes the answer whoever answers: for the stop's own 503 to a request it cut off. */
+    static void write(ServerRequest request, ServerResponse response, Status status, Object body) {
         byte[] bytes = Json.write(body);
         response.status(status);
         response.header(HeaderValues.CONTENT_TYPE_JSON);

@@ -3,6 +3,7 @@ package dev.hero.web;
 import io.helidon.common.config.Config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -55,12 +56,12 @@ public record WebLimits(long maxBodyBytes, int concurrentRequests, int headerByt
     public static WebLimits from(Config config) {
         Config http = config.root().get("hero.http");
         return new WebLimits(
-                http.get("body.limit").asLong().orElse(DEFAULT_MAX_BODY_BYTES),
-                http.get("concurrent.limit").asInt().orElse(DEFAULT_CONCURRENT_REQUESTS),
-                http.get("header.limit").asInt().orElse(DEFAULT_HEADER_BYTES),
-                http.get("line.limit").asInt().orElse(DEFAULT_REQUEST_LINE_BYTES),
-                millis(http.get("read.timeout"), DEFAULT_READ_TIMEOUT),
-                millis(http.get("shutdown.grace"), DEFAULT_SHUTDOWN_GRACE));
+                number(http.get("body.limit"), DEFAULT_MAX_BODY_BYTES),
+                intNumber(http.get("concurrent.limit"), DEFAULT_CONCURRENT_REQUESTS),
+                intNumber(http.get("header.limit"), DEFAULT_HEADER_BYTES),
+                intNumber(http.get("line.limit"), DEFAULT_REQUEST_LINE_BYTES),
+                Duration.ofMillis(number(http.get("read.timeout"), DEFAULT_READ_TIMEOUT.toMillis())),
+                Duration.ofMillis(number(http.get("shutdown.grace"), DEFAULT_SHUTDOWN_GRACE.toMillis())));
     }
 
     /** The same limits with another body size. */
@@ -68,13 +69,32 @@ public record WebLimits(long maxBodyBytes, int concurrentRequests, int headerByt
         return new WebLimits(bytes, concurrentRequests, headerBytes, requestLineBytes, readTimeout, shutdownGrace);
     }
 
-    private static Duration millis(Config key, Duration defaultValue) {
-        return key.asLong().map(Duration::ofMillis).orElse(defaultValue);
+    /** The key's whole number, or the default where it is absent. */
+    private static long number(Config key, long defaultValue) {
+        String value = key.asString().orElse(null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(named(key.key().toString()) + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /** {@link #number}, where a value past the largest int counts as the largest (the checks above bound it anyway). */
+    private static int intNumber(Config key, int defaultValue) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(key, defaultValue)));
     }
 
     private static void require(boolean valid, String key, long value, String range) {
         if (!valid) {
-            throw new IllegalArgumentException(key + " must be " + range + ", not " + value);
+            throw new IllegalArgumentException(named(key) + " must be " + range + ", not " + value);
         }
+    }
+
+    /** {@code hero.http.body.limit (HERO_HTTP_BODY_LIMIT)}: the key and the environment variable that sets it. */
+    private static String named(String key) {
+        return key + " (" + key.toUpperCase(Locale.ROOT).replace('.', '_') + ")";
     }
 }

@@ -7,6 +7,8 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link HeroWeb#install} binds the configuration as documented: Hero's {@code hero.http.*} keys, and Helidon's own
@@ -51,13 +54,28 @@ class HeroWebConfigurationTest {
         });
     }
 
-    @Test
-    void givenALimitOutOfRange_whenCreated_thenTheErrorNamesTheKeyAndTheRange() {
-        Config config = Config.just(ConfigSources.create(Map.of("hero.http.concurrent.limit", "0")));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "hero.http.concurrent.limit | 0   | hero.http.concurrent.limit (HERO_HTTP_CONCURRENT_LIMIT) must be at least 1, not 0",
+            "hero.http.shutdown.grace   | 10s | hero.http.shutdown.grace (HERO_HTTP_SHUTDOWN_GRACE) must be a whole number, not '10s'"})
+    void givenALimitOutOfRangeOrNoNumber_whenCreated_thenTheErrorNamesTheKeyItsVariableAndTheAllowedValues(
+            String key, String value, String message) {
+        Config config = Config.just(ConfigSources.create(Map.of(key, value)));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebLimits.from(config))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("hero.http.concurrent.limit must be at least 1, not 0");
+        assertThatThrownBy(() -> WebLimits.from(config)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    @Test
+    void givenAPortThatIsNoPortNumber_whenInstalled_thenTheErrorNamesTheKeyAndTheAllowedValues() {
+        for (String port : new String[] {"abc", "65536", "-1"}) {
+            Config config = Config.just(ConfigSources.create(Map.of("server.port", port)));
+            HeroWeb web = HeroWeb.create(new HeroService(new InMemoryHeroes()), config);
+
+            assertThatThrownBy(() -> web.install(WebServer.builder()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("server.port (SERVER_PORT) must be a port number from 0 to 65535 (0 picks a free one), not '"
+                            + port + "'");
+        }
     }
 
     /** A create whose body is exactly {@code bytes} long (a name padded with spaces inside the JSON text). */

@@ -7,6 +7,7 @@ import dev.hero.domain.rules.Violation;
 import dev.hero.domain.rules.ViolationCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
+import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
@@ -24,25 +25,31 @@ import java.util.Set;
 /**
  * Runs the constraints declared on the commands through whichever Jakarta Validation provider is on the class path
  * (the service ships Hibernate Validator), and reports each broken one as a {@link Violation} in the domain's terms.
+ * Without a provider every command fails with the same {@link IllegalStateException} naming the artifact to add.
  * The code comes from the constraint itself ({@code @NotNull} is {@link ViolationCode#REQUIRED}, {@code @Min} is
  * {@link ViolationCode#TOO_SMALL} with its value as the limit, ...), so no message text is involved and no
  * expression language is needed at run time.
  */
 public final class CommandValidator {
 
+    /** Why no command can be created without a provider, and what to add. */
+    static final String MISSING_PROVIDER = "hero-domain's commands validate themselves through a Jakarta Validation "
+            + "provider, and there is none on the class path: add org.hibernate.validator:hibernate-validator "
+            + "(its version from the dev.hero:hero-parent BOM) as a runtime dependency (docs/library.md)";
+
     private CommandValidator() {
     }
 
     /** Builds the validator now rather than on the first command (it takes a few hundred milliseconds). */
     public static void warmUp() {
-        Holder.VALIDATOR.getConstraintsForClass(NewHero.class);
+        validator().getConstraintsForClass(NewHero.class);
     }
 
     /**
      * @throws InvalidInputException listing every broken rule, in the record's field order
      */
     static void validate(Record command) {
-        Set<ConstraintViolation<Record>> broken = Holder.VALIDATOR.validate(command);
+        Set<ConstraintViolation<Record>> broken = validator().validate(command);
         if (broken.isEmpty()) {
             return;
         }
@@ -75,13 +82,33 @@ public final class CommandValidator {
         };
     }
 
-    /** Lazily built, once. */
+    private static Validator validator() {
+        if (Holder.VALIDATOR == null) {
+            throw new IllegalStateException(MISSING_PROVIDER, Holder.MISSING);
+        }
+        return Holder.VALIDATOR;
+    }
+
+    /** Lazily built, once: the validator, or why there is none (so every command fails alike, not with NoClassDefFoundError). */
     private static final class Holder {
-        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new TemplateAsIs())
-                .addValueExtractor(new FieldChangeValueExtractor())
-                .buildValidatorFactory()
-                .getValidator();
+        static final NoProviderFoundException MISSING;
+        static final Validator VALIDATOR;
+
+        static {
+            Validator validator = null;
+            NoProviderFoundException missing = null;
+            try {
+                validator = Validation.byDefaultProvider().configure()
+                        .messageInterpolator(new TemplateAsIs())
+                        .addValueExtractor(new FieldChangeValueExtractor())
+                        .buildValidatorFactory()
+                        .getValidator();
+            } catch (NoProviderFoundException e) {
+                missing = e;
+            }
+            VALIDATOR = validator;
+            MISSING = missing;
+        }
     }
 
     /** Messages are not used (violations carry codes); this keeps the provider from needing expression language. */

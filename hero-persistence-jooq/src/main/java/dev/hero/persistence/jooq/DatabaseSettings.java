@@ -35,7 +35,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.compareTo(MIN_TIMEOUT) < 0) {
-            throw new IllegalArgumentException("The database timeout must be at least " + MIN_TIMEOUT.toMillis() + " ms, was "
+            throw new IllegalArgumentException("hero.db.timeout (HERO_DB_TIMEOUT) must be at least " + MIN_TIMEOUT.toMillis() + " ms, was "
                     + timeout.toMillis() + " ms");
         }
     }

@@ -1,5 +1,6 @@
 package dev.hero.persistence.jooq;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,16 @@ final class JdbcUrls {
     static String redact(String url) {
         String withoutUserInfo = USER_INFO.matcher(url).replaceAll("//" + REDACTED + "@");
         return CREDENTIAL_PARAMETER.matcher(withoutUserInfo).replaceAll("$1$2=" + REDACTED);
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL: what follows the prefix (and any {@code file:}), up to its parameters. */
+    static Path sqliteFile(String url) {
+        String target = url.substring("jdbc:sqlite:".length());
+        if (target.startsWith("file:")) {
+            target = target.substring("file:".length());
+        }
+        int parameters = target.indexOf('?');
+        return Path.of(parameters < 0 ? target : target.substring(0, parameters));
     }
 
     /**

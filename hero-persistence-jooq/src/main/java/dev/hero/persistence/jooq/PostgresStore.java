@@ -59,7 +59,15 @@ final class PostgresStore implements Store {
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(settings.timeout().toMillis());
         config.setValidationTimeout(Readiness.validationTimeout(settings.timeout()).toMillis());
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            // the driver's own words say what is wrong (refused, unknown host, authentication failed) and what to check
+            Throwable cause = e.getCause() instanceof SQLException driver ? driver : e;
+            throw new IllegalStateException("Cannot connect to PostgreSQL at " + JdbcUrls.redact(settings.url()) + ": "
+                    + cause.getMessage(), e);
+        }
         try {
             Migrations.apply(pool, Migrations.POSTGRESQL);
             return new PostgresStore(settings.url(), pool, jooqSettings, settings.timeout());

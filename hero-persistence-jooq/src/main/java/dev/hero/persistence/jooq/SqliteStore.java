@@ -10,6 +10,8 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,9 +49,13 @@ final class SqliteStore implements Store {
             throw new IllegalArgumentException("In-memory SQLite (" + JdbcUrls.redact(url) + ") cannot be shared by Hero's connections; "
                     + "give a file, such as " + DatabaseSettings.DEFAULT_URL);
         }
-        Migrations.apply(dataSource(url, migrationConfig()), Migrations.SQLITE);
-
-        Connection writeConnection = openWriteConnection(url, settings.timeout());
+        Connection writeConnection;
+        try {
+            Migrations.apply(dataSource(url, migrationConfig()), Migrations.SQLITE);
+            writeConnection = openWriteConnection(url, settings.timeout());
+        } catch (RuntimeException e) {
+            throw explained(url, e);
+        }
         DatabaseFile file;
         try {
             file = DatabaseFile.opened(mainFile(writeConnection));
@@ -137,6 +143,34 @@ final class SqliteStore implements Store {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /**
+     * The failure to open or create the file, in words a user can act on where the cause is the file or its folder
+     * (SQLite itself says only "unable to open database file", without the path); else the failure as it is.
+     */
+    private static RuntimeException explained(String url, RuntimeException failure) {
+        Path file;
+        try {
+            file = JdbcUrls.sqliteFile(url).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            return failure;
+        }
+        Path folder = file.getParent();
+        String problem;
+        if (folder != null && !Files.isDirectory(folder)) {
+            problem = "its folder " + folder + " does not exist; create it, or give a file in a folder that exists";
+        } else if (Files.isDirectory(file)) {
+            problem = "that is a folder; give a file, such as " + file.resolve("database.db");
+        } else if (Files.exists(file) && !Files.isWritable(file)) {
+            problem = "the file is read-only; make it writable for the user running Hero";
+        } else if (folder != null && !Files.isWritable(folder)) {
+            problem = "its folder " + folder + " is read-only (SQLite writes the file and its -wal and -shm files there); "
+                    + "make it writable for the user running Hero, or give a file in a folder that is";
+        } else {
+            return failure;
+        }
+        return new IllegalStateException("Cannot open the SQLite database " + file + ": " + problem, failure);
     }
 
     /**

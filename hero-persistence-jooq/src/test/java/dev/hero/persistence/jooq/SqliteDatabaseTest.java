@@ -245,6 +245,25 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void givenAFileInAFolderThatDoesNotExist_whenOpened_thenTheErrorNamesTheFolderAndTheFix() {
+        Path file = directory.resolve("missing").resolve("heroes.db");
+
+        assertThatThrownBy(() -> open(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot open the SQLite database " + file.toAbsolutePath() + ": its folder "
+                        + file.getParent().toAbsolutePath() + " does not exist; create it, or give a file in a folder that exists");
+    }
+
+    @Test
+    void givenAFolderWhereTheFileShouldBe_whenOpened_thenTheErrorSaysSo() throws Exception {
+        Path folder = Files.createDirectory(directory.resolve("heroes.db"));
+
+        assertThatThrownBy(() -> open(folder))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot open the SQLite database " + folder.toAbsolutePath() + ": that is a folder");
+    }
+
+    @Test
     void givenAnInMemoryUrl_whenOpened_thenItIsRefusedWithTheReason() {
         assertThatThrownBy(() -> HeroDatabase.open(DatabaseSettings.of("jdbc:sqlite::memory:")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,136 @@
+package com.example.heroes;
+
+import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.port.out.Heroes;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An adapter of hero-domain's {@link Heroes} port of your own: the heroes in one file, rewritten whole on every write (a
+ * new file, forced to disk, then moved over the old one), so a write that returned is durable and a crash leaves the old
+ * file or the new one, never half of one. One writer at a time; fine for a few thousand heroes. {@code FileHeroesTest}
+ * proves it against the port's contract suite.
+ */
+public final class FileHeroes implements Heroes {
+
+    private final Path file;
+    private TreeMap<Long, Hero> byId = new TreeMap<>();
+    /** The highest id ever handed out, kept in the file: ids are never reused, not even after a restart. */
+    private long lastId;
+
+    public FileHeroes(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            load();
+        }
+    }
+
+    @Override
+    public synchronized Hero add(NewHero hero) {
+        Hero stored = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName());
+        TreeMap<Long, Hero> next = new TreeMap<>(byId);
+        next.put(stored.id(), stored);
+        save(next, stored.id());
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Hero> findById(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized List<Hero> findPage(PageRequest page) {
+        return byId.values().stream().skip(page.offset()).limit(page.limit()).toList();
+    }
+
+    @Override
+    public synchronized Optional<Hero> update(long id, HeroChanges changes) {
+        Hero current = byId.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Hero changed = current.apply(changes);
+        TreeMap<Long, Hero> next = new TreeMap<>(byId);
+        next.put(id, changed);
+        save(next, lastId);
+        return Optional.of(changed);
+    }
+
+    @Override
+    public synchronized boolean delete(long id) {
+        if (!byId.containsKey(id)) {
+            return false;
+        }
+        TreeMap<Long, Hero> next = new TreeMap<>(byId);
+        next.remove(id);
+        save(next, lastId);
+        return true;
+    }
+
+    /** Every hero gone; the ids handed out stay used. */
+    public synchronized void deleteAll() {
+        save(new TreeMap<>(), lastId);
+    }
+
+    /** Writes the new state, then takes it: a write that fails leaves this adapter as it was. */
+    private void save(TreeMap<Long, Hero> heroes, long highestId) {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+            out.writeLong(highestId);
+            out.writeInt(heroes.size());
+            for (Hero hero : heroes.values()) {
+                out.writeLong(hero.id());
+                out.writeUTF(hero.name());
+                out.writeBoolean(hero.age() != null);
+                out.writeInt(hero.age() == null ? 0 : hero.age());
+                out.writeUTF(hero.secretName());
+            }
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + next, e);
+        }
+        try {
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + file, e);
+        }
+        byId = heroes;
+        lastId = highestId;
+    }
+
+    private void load() {
+        try (InputStream stream = Files.newInputStream(file); DataInputStream in = new DataInputStream(stream)) {
+            lastId = in.readLong();
+            for (int count = in.readInt(); count > 0; count--) {
+                long id = in.readLong();
+                String name = in.readUTF();
+                boolean hasAge = in.readBoolean();
+                int age = in.readInt();
+                byId.put(id, new Hero(id, name, hasAge ? age : null, in.readUTF()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
