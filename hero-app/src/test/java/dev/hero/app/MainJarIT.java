@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SECRET = "Dive Wilson 7f3a";
     private static final String SWAGGER_UI_VERSION = "5.34.1";
 
@@ -239,13 +237,7 @@ class MainJarIT {
     }
 
     static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HeroProcess.send(base, method, path, body);
     }
 
     static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {

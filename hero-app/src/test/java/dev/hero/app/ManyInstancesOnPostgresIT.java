@@ -8,12 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManyInstancesOnPostgresIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern TORN_CHECK = Pattern.compile("writer-(\\d+)-(\\d+)");
 
     @TempDir
@@ -197,14 +192,8 @@ class ManyInstancesOnPostgresIT {
         }
     }
 
-    private static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
+        return HeroProcess.send(base, method, path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
