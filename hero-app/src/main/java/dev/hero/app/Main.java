@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.LogManager;
 
 /**
@@ -18,16 +19,23 @@ public final class Main {
     public static void main(String[] args) {
         configureLogging();
         Logger log = System.getLogger(Main.class.getName());
-        HeroServer server;
+        // the hook is in place before the start: a SIGTERM that arrives while Hero starts waits for the start to end,
+        // then stops what started (a hook added after the start could come too late, and the stop would never run)
+        CompletableFuture<HeroServer> started = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(HeroLogManager.keepingLogsOpenDuring(() -> {
+            HeroServer server = started.join();
+            if (server != null) {
+                server.close();
+            }
+        }), "hero-shutdown"));
         try {
-            server = HeroServer.start(AppSettings.load());
+            started.complete(HeroServer.start(AppSettings.load()));
         } catch (RuntimeException | Error e) {
+            started.complete(null);
             log.log(Level.ERROR, "Hero could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             log.log(Level.DEBUG, "Why Hero could not start", e);
             System.exit(1);
-            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(HeroLogManager.keepingLogsOpenDuring(server::close), "hero-shutdown"));
     }
 
     /** Quiet logs, one line each, unless the user points java.util.logging at a file of their own. */

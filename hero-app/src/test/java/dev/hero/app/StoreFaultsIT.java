@@ -79,7 +79,7 @@ class StoreFaultsIT {
         }
         Files.writeString(Path.of("target", "StoreFaultsIT-diskfull.log"), output);
 
-        assertThat(statuses).contains(503).doesNotContain(500, 507);
+        assertThat(statuses).contains(503).doesNotContain(500, 507, -200, -503);
         assertThat(slowest).allSatisfy(took -> assertThat(took).isLessThan(DB_TIMEOUT.plusSeconds(1)));
         assertThat(output).doesNotContain("\tat ").doesNotContain("Exception:");
         assertThat(occurrences(output, "answered 503")).isEqualTo(Collections.frequency(statuses, 503));
@@ -113,7 +113,7 @@ class StoreFaultsIT {
         }
         Files.writeString(Path.of("target", "StoreFaultsIT-deleted.log"), output);
 
-        assertThat(statuses).contains(503).doesNotContain(500);
+        assertThat(statuses).contains(503).doesNotContain(500, -200, -503);
         assertThat(slowest).allSatisfy(took -> assertThat(took).isLessThan(DB_TIMEOUT.plusSeconds(1)));
         assertThat(output).doesNotContain("\tat ");
         assertThat(occurrences(output, "answered 503")).isEqualTo(Collections.frequency(statuses, 503));
@@ -176,13 +176,19 @@ class StoreFaultsIT {
                             statuses.add(answer.statusCode());
                             if (answer.statusCode() == 200) {
                                 Matcher id = CREATED_ID.matcher(answer.body());
-                                assertThat(id.find()).isTrue();
-                                acknowledged.add(Long.parseLong(id.group(1)));
+                                if (id.find()) {
+                                    acknowledged.add(Long.parseLong(id.group(1)));
+                                } else {
+                                    statuses.add(-200); // a 200 without an id: fails the status check after the run
+                                }
                             } else if (answer.statusCode() == 503) {
-                                assertThat(answer.headers().firstValue("Retry-After")).contains("1");
+                                if (!answer.headers().firstValue("Retry-After").equals(java.util.Optional.of("1"))) {
+                                    statuses.add(-503); // a 503 without Retry-After: fails the status check after the run
+                                }
                                 Thread.sleep(20);
                             }
-                        } catch (IOException | InterruptedException e) {
+                        } catch (IOException | InterruptedException | RuntimeException e) {
+                            // a writer keeps writing whatever one answer was: the checks after the run say what went wrong
                             statuses.add(-1);
                         }
                     }
