@@ -3,7 +3,8 @@ package dev.hero.app;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.out.Heroes;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -20,7 +21,7 @@ final class TimedHeroes implements Heroes {
     private final Heroes heroes;
     private final Timer add;
     private final Timer findById;
-    private final Timer findPage;
+    private final Timer find;
     private final Timer update;
     private final Timer delete;
 
@@ -28,7 +29,7 @@ final class TimedHeroes implements Heroes {
         this.heroes = heroes;
         this.add = timer(registry, "add");
         this.findById = timer(registry, "findById");
-        this.findPage = timer(registry, "findPage");
+        this.find = timer(registry, "find");
         this.update = timer(registry, "update");
         this.delete = timer(registry, "delete");
     }
@@ -61,8 +62,8 @@ final class TimedHeroes implements Heroes {
     }
 
     @Override
-    public List<Hero> findPage(PageRequest page) {
-        return timed(findPage, () -> heroes.findPage(page));
+    public HeroPage find(HeroQuery query) {
+        return timed(find, () -> heroes.find(query));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.hero.web;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.in.HeroUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -46,10 +46,10 @@ final class HeroEndpoints {
 
     private void list(ServerRequest request, ServerResponse response) {
         RequestInput input = RequestInput.of(request);
-        PageRequest page = HeroInput.page(input);
+        HeroQuery page = HeroInput.page(input);
         // the use cases may reject a page of their own accord; their violations are located like the reader's
         Drain.requireNotCutOff(request);
-        List<Hero> found = input.command(() -> heroes.list(page));
+        List<Hero> found = input.command(() -> heroes.list(page)).heroes();
         JsonResponses.send(request, response, Status.OK_200, found.stream().map(HeroPublic::from).toList());
     }
 

@@ -2,7 +2,7 @@ package dev.hero.web;
 
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 
 /**
  * The reader's table for Hero's API: every value a request carries, one row each, and the commands built from them.
@@ -14,8 +14,8 @@ final class HeroInput {
     /** The path parameter, named as in the tutorial, so a 422 says {@code ["path", "hero_id"]}. */
     static final InputField<Long> HERO_ID = InputField.path("hero_id", InputType.INT64);
 
-    static final InputField<Long> OFFSET = InputField.query("offset", InputType.INT64, PageRequest.DEFAULT_OFFSET, "offset");
-    static final InputField<Integer> LIMIT = InputField.query("limit", InputType.INT32_BOUNDED_BY_COMMAND, PageRequest.DEFAULT_LIMIT, "limit");
+    static final InputField<Long> OFFSET = InputField.query("offset", InputType.INT64, HeroQuery.DEFAULT_OFFSET, "offset");
+    static final InputField<Integer> LIMIT = InputField.query("limit", InputType.INT32_BOUNDED_BY_COMMAND, HeroQuery.DEFAULT_LIMIT, "limit");
 
     static final InputField<String> NAME = InputField.body("name", InputType.TEXT, "name");
     static final InputField<Integer> AGE = InputField.nullableBody("age", InputType.INT32, "age");
@@ -29,8 +29,8 @@ final class HeroInput {
         return orZero(input.value(HERO_ID));
     }
 
-    static PageRequest page(RequestInput input) {
-        return input.command(() -> new PageRequest(orZero(input.value(OFFSET)), orZero(input.value(LIMIT))));
+    static HeroQuery page(RequestInput input) {
+        return input.command(() -> HeroQuery.page(orZero(input.value(OFFSET)), orZero(input.value(LIMIT))));
     }
 
     static NewHero newHero(RequestInput input) {

@@ -50,6 +50,9 @@ record Problem(String type, List<Object> loc, String msg, Map<String, String> ct
                     "Input should be a valid string, unable to parse raw data as a unicode string");
             case TOO_SMALL -> at(where, field, "greater_than_equal", "Input should be greater than or equal to " + limit);
             case TOO_LARGE -> at(where, field, "less_than_equal", "Input should be less than or equal to " + limit);
+            case REVERSED_RANGE -> at(where, field, "value_error",
+                    "Value error, " + field + " must not be greater than the upper bound of its range, " + limit);
+            case CONFLICT -> at(where, field, "value_error", "Value error, " + field + " cannot be combined with the other parameters given");
         };
     }
 

@@ -1,6 +1,6 @@
 package dev.hero.web;
 
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,7 +84,7 @@ interface CreateHeroSpec extends HeroApiSpec {
         Answer rejected = post("/heroes/", aHero().raw("age", age));
 
         assertUnprocessable(rejected, problem(type, msg, "body", "age"));
-        assertThat(HEROES.current().list(new PageRequest(0, 100))).isEmpty();
+        assertThat(HEROES.current().list(HeroQuery.page(0, 100)).heroes()).isEmpty();
     }
 
     @ParameterizedTest
@@ -137,7 +137,7 @@ interface CreateHeroSpec extends HeroApiSpec {
 
         assertUnprocessable(rejected, problem("string_unicode",
                 "Input should be a valid string, unable to parse raw data as a unicode string", "body", field));
-        assertThat(HEROES.current().list(new PageRequest(0, 100))).isEmpty();
+        assertThat(HEROES.current().list(HeroQuery.page(0, 100)).heroes()).isEmpty();
     }
 
     @Test

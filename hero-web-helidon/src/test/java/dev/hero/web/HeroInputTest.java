@@ -2,7 +2,7 @@ package dev.hero.web;
 
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HeroInputTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {NewHero.class, HeroChanges.class, PageRequest.class})
+    @ValueSource(classes = {NewHero.class, HeroChanges.class, HeroQuery.class})
     void givenACommandOfTheApi_thenEachOfItsComponentsIsFilledByExactlyOneRow(Class<? extends Record> command) {
         List<String> filled = rows().stream().map(InputField::component).filter(Objects::nonNull).toList();
 

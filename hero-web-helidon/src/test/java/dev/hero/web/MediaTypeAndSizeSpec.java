@@ -1,6 +1,6 @@
 package dev.hero.web;
 
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ interface MediaTypeAndSizeSpec extends HeroApiSpec {
 
         assertError(rejected, 413, detail("Request Entity Too Large"));
         assertThat(rejected.connection()).isEqualTo("close");
-        assertThat(HEROES.current().list(new PageRequest(0, 100))).isEmpty();
+        assertThat(HEROES.current().list(HeroQuery.page(0, 100)).heroes()).isEmpty();
     }
 
     @Test
@@ -77,7 +77,7 @@ interface MediaTypeAndSizeSpec extends HeroApiSpec {
                 }));
 
         assertError(rejected, 413, detail("Request Entity Too Large"));
-        assertThat(HEROES.current().list(new PageRequest(0, 100))).isEmpty();
+        assertThat(HEROES.current().list(HeroQuery.page(0, 100)).heroes()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.hero.web;
 
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.web.testing.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +84,7 @@ interface RawRequestSpec extends HeroApiSpec {
 
         assertThat(answer.status()).isEqualTo(400);
         assertJsonDetail(answer);
-        assertThat(HEROES.current().list(new PageRequest(0, 100))).as("nothing stored").isEmpty();
+        assertThat(HEROES.current().list(HeroQuery.page(0, 100)).heroes()).as("nothing stored").isEmpty();
     }
 
     private static void assertJsonDetail(Wire.Answer answer) {

@@ -3,7 +3,8 @@ package dev.hero.web;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.rules.InvalidInputException;
 import dev.hero.domain.rules.ValueKind;
 import dev.hero.domain.rules.Violation;
@@ -95,7 +96,7 @@ interface StoreFaultSpec extends HeroApiSpec {
     @Test
     default void givenUseCasesThatRejectACommandThemselves_whenList_thenUnprocessableWithTheirViolationsInTheQuery() {
         // a store may validate too (a smaller page, say); its violations are located like the web adapter's own
-        HEROES.use(new FailingHeroes(() -> new InvalidInputException(PageRequest.class,
+        HEROES.use(new FailingHeroes(() -> new InvalidInputException(HeroQuery.class,
                 List.of(Violation.of("limit", ViolationCode.TOO_LARGE, ValueKind.NUMBER, 50)))));
 
         assertUnprocessable(get("/heroes/", "limit", "60"),
@@ -119,7 +120,7 @@ interface StoreFaultSpec extends HeroApiSpec {
         }
 
         @Override
-        public List<Hero> list(PageRequest page) {
+        public HeroPage list(HeroQuery query) {
             throw fail();
         }
 

@@ -3,7 +3,8 @@ package dev.hero.web;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.service.HeroService;
 import dev.hero.domain.testkit.InMemoryHeroes;
@@ -38,8 +39,8 @@ final class SwitchableHeroes implements HeroUseCases {
     }
 
     @Override
-    public List<Hero> list(PageRequest page) {
-        return target.list(page);
+    public HeroPage list(HeroQuery query) {
+        return target.list(query);
     }
 
     @Override

@@ -21,7 +21,11 @@ public enum ViolationCode {
     /** A number below {@link Violation#limit()}. */
     TOO_SMALL,
     /** A number above {@link Violation#limit()}. */
-    TOO_LARGE;
+    TOO_LARGE,
+    /** The lower bound of a range above its upper bound, which is {@link Violation#limit()}. */
+    REVERSED_RANGE,
+    /** A value that cannot be given together with another value of the same command. */
+    CONFLICT;
 
     /** The broken rule as a sentence about the field, such as {@code "name must have at most 255 characters"}. */
     public String describe(Violation violation) {
@@ -36,6 +40,8 @@ public enum ViolationCode {
             case NOT_UNICODE -> field + " must be Unicode text (it holds a lone UTF-16 surrogate)";
             case TOO_SMALL -> field + " must be at least " + limit;
             case TOO_LARGE -> field + " must be at most " + limit;
+            case REVERSED_RANGE -> field + " must not be greater than the upper bound of its range, " + limit;
+            case CONFLICT -> field + " cannot be combined with the other values given";
         };
     }
 }

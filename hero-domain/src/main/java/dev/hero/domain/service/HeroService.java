@@ -3,12 +3,12 @@ package dev.hero.domain.service;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroNotFoundException;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
 import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.port.out.Heroes;
 
-import java.util.List;
 import java.util.Objects;
 
 /** The use cases over a {@link Heroes} store. */
@@ -26,8 +26,8 @@ public final class HeroService implements HeroUseCases {
     }
 
     @Override
-    public List<Hero> list(PageRequest page) {
-        return heroes.findPage(Objects.requireNonNull(page, "page"));
+    public HeroPage list(HeroQuery query) {
+        return heroes.find(Objects.requireNonNull(query, "query"));
     }
 
     @Override

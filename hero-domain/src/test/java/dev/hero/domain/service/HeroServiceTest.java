@@ -4,7 +4,8 @@ import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.domain.testkit.InMemoryHeroes;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class HeroServiceTest {
     void givenHeroes_whenList_thenAPageInIdOrder() {
         var created = IntStream.range(0, 5).mapToObj(i -> service.create(aHero().named("H" + i).build())).toList();
 
-        assertThat(service.list(new PageRequest(1, 2))).containsExactly(created.get(1), created.get(2));
+        assertThat(service.list(HeroQuery.page(1, 2)).heroes()).containsExactly(created.get(1), created.get(2));
     }
 
     @Test
@@ -108,8 +109,8 @@ class HeroServiceTest {
         }
 
         @Override
-        public List<Hero> findPage(PageRequest page) {
-            return heroes.findPage(page);
+        public HeroPage find(HeroQuery query) {
+            return heroes.find(query);
         }
 
         @Override

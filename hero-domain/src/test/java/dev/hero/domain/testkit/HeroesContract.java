@@ -1,7 +1,7 @@
 package dev.hero.domain.testkit;
 
 import dev.hero.domain.model.Hero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.out.Heroes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,16 +105,16 @@ public abstract class HeroesContract {
     void givenHeroes_whenFindPage_thenTheyComeOrderedByIdWithOffsetAndLimit() {
         List<Hero> added = IntStream.range(0, 7).mapToObj(i -> heroes.add(aHero().named("Hero " + i).build())).toList();
 
-        assertThat(heroes.findPage(new PageRequest(0, 100))).containsExactlyElementsOf(added);
-        assertThat(heroes.findPage(new PageRequest(2, 3))).containsExactlyElementsOf(added.subList(2, 5));
-        assertThat(heroes.findPage(new PageRequest(5, 100))).containsExactlyElementsOf(added.subList(5, 7));
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).containsExactlyElementsOf(added);
+        assertThat(heroes.find(HeroQuery.page(2, 3)).heroes()).containsExactlyElementsOf(added.subList(2, 5));
+        assertThat(heroes.find(HeroQuery.page(5, 100)).heroes()).containsExactlyElementsOf(added.subList(5, 7));
     }
 
     @Test
     void givenHeroes_whenFindPageWithLimitZero_thenEmpty() {
         heroes.add(aHero().build());
 
-        assertThat(heroes.findPage(new PageRequest(0, 0))).isEmpty();
+        assertThat(heroes.find(HeroQuery.page(0, 0)).heroes()).isEmpty();
     }
 
     @ParameterizedTest
@@ -124,12 +124,12 @@ public abstract class HeroesContract {
         heroes.add(aHero().build());
         heroes.add(aHero().build());
 
-        assertThat(heroes.findPage(new PageRequest(offset, 100))).isEmpty();
+        assertThat(heroes.find(HeroQuery.page(offset, 100)).heroes()).isEmpty();
     }
 
     @Test
     void givenNoHeroes_whenFindPage_thenEmpty() {
-        assertThat(heroes.findPage(new PageRequest(0, 100))).isEmpty();
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).isEmpty();
     }
 
     @Test
@@ -173,7 +173,7 @@ public abstract class HeroesContract {
     void givenUnknownId_whenUpdate_thenEmptyAndNothingIsCreated() {
         assertThat(heroes.update(42, renameTo("Ghost"))).isEmpty();
         assertThat(heroes.findById(42)).isEmpty();
-        assertThat(heroes.findPage(new PageRequest(0, 100))).isEmpty();
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).isEmpty();
     }
 
     @Test
@@ -184,7 +184,7 @@ public abstract class HeroesContract {
         assertThat(heroes.delete(doomed.id())).isTrue();
 
         assertThat(heroes.findById(doomed.id())).isEmpty();
-        assertThat(heroes.findPage(new PageRequest(0, 100))).containsExactly(other);
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).containsExactly(other);
         assertThat(heroes.update(doomed.id(), renameTo("Back"))).isEmpty();
     }
 

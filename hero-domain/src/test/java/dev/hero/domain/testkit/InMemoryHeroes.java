@@ -2,8 +2,9 @@ package dev.hero.domain.testkit;
 
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
 import dev.hero.domain.port.out.Heroes;
 
 import java.util.List;
@@ -33,8 +34,15 @@ public final class InMemoryHeroes implements Heroes {
     }
 
     @Override
-    public List<Hero> findPage(PageRequest page) {
-        return byId.values().stream().skip(page.offset()).limit(page.limit()).toList();
+    public HeroPage find(HeroQuery query) {
+        // a snapshot first: the page and the count must describe the same heroes
+        List<Hero> matching = byId.values().stream().filter(query::matches).sorted(query.sort().comparator()).toList();
+        List<Hero> fetched = matching.stream()
+                .filter(hero -> query.after() == null || query.after().precedes(hero))
+                .skip(query.offset())
+                .limit(query.limit() + 1L)
+                .toList();
+        return HeroPage.of(query, fetched, matching.size());
     }
 
     @Override

@@ -3,10 +3,15 @@ package dev.hero.persistence.jooq;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroPosition;
+import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.HeroSort;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.generated.tables.records.HeroRecord;
+import org.jooq.Condition;
 import org.jooq.Query;
+import org.jooq.SortField;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderKeywordCase;
 import org.jooq.conf.RenderQuotedNames;
@@ -35,9 +40,6 @@ final class JooqHeroes implements Heroes {
      * generated table, and select its fields in order, which is how HeroTable.row reads them.
      */
     static final String FIND_BY_ID = render(select(HERO.fields()).from(HERO).where(HERO.ID.eq(param("id", Long.class))));
-    /** Bound in the order of the text: the limit, then the offset. */
-    static final String FIND_PAGE = render(select(HERO.fields()).from(HERO).orderBy(HERO.ID)
-            .limit(param("limit", Long.class)).offset(param("offset", Long.class)));
 
     private final Store store;
 
@@ -60,17 +62,54 @@ final class JooqHeroes implements Heroes {
     }
 
     @Override
-    public List<Hero> findPage(PageRequest page) {
-        if (page.limit() == 0) {
-            return List.of();
-        }
-        return query(FIND_PAGE, rows -> {
-            List<Hero> heroes = new ArrayList<>(page.limit());
-            while (rows.next()) {
-                heroes.add(HeroTable.toHero(HeroTable.row(rows)));
+    public HeroPage find(HeroQuery query) {
+        // TODO(#10): the straightforward form; offsets still cost O(offset)
+        return store.read(sql -> {
+            Condition filters = DSL.noCondition();
+            if (query.name() != null) {
+                filters = filters.and(HERO.NAME.eq(query.name()));
             }
-            return heroes;
-        }, page.limit(), page.offset());
+            if (query.minAge() != null) {
+                filters = filters.and(HERO.AGE.ge(query.minAge()));
+            }
+            if (query.maxAge() != null) {
+                filters = filters.and(HERO.AGE.le(query.maxAge()));
+            }
+            long total = sql.fetchCount(HERO, filters);
+            Condition window = filters.and(after(query.after()));
+            List<Hero> fetched = query.limit() == 0 ? List.of() : sql.selectFrom(HERO).where(window)
+                    .orderBy(order(query.sort()))
+                    .limit(query.limit() + 1).offset(query.offset())
+                    .fetch(row -> HeroTable.toHero(row::get));
+            return HeroPage.of(query, fetched, total);
+        });
+    }
+
+    private static List<SortField<?>> order(HeroSort sort) {
+        return switch (sort) {
+            case ID -> List.of(HERO.ID.asc());
+            case ID_DESC -> List.of(HERO.ID.desc());
+            case NAME -> List.of(HERO.NAME.asc(), HERO.ID.asc());
+            case NAME_DESC -> List.of(HERO.NAME.desc(), HERO.ID.asc());
+            case AGE -> List.of(HERO.AGE.asc().nullsLast(), HERO.ID.asc());
+            case AGE_DESC -> List.of(HERO.AGE.desc().nullsLast(), HERO.ID.asc());
+        };
+    }
+
+    private static Condition after(HeroPosition at) {
+        if (at == null) {
+            return DSL.noCondition();
+        }
+        return switch (at.sort()) {
+            case ID -> HERO.ID.gt(at.id());
+            case ID_DESC -> HERO.ID.lt(at.id());
+            case NAME -> HERO.NAME.gt(at.name()).or(HERO.NAME.eq(at.name()).and(HERO.ID.gt(at.id())));
+            case NAME_DESC -> HERO.NAME.lt(at.name()).or(HERO.NAME.eq(at.name()).and(HERO.ID.gt(at.id())));
+            case AGE -> at.age() == null ? HERO.AGE.isNull().and(HERO.ID.gt(at.id()))
+                    : HERO.AGE.gt(at.age()).or(HERO.AGE.eq(at.age()).and(HERO.ID.gt(at.id()))).or(HERO.AGE.isNull());
+            case AGE_DESC -> at.age() == null ? HERO.AGE.isNull().and(HERO.ID.gt(at.id()))
+                    : HERO.AGE.lt(at.age()).or(HERO.AGE.eq(at.age()).and(HERO.ID.gt(at.id()))).or(HERO.AGE.isNull());
+        };
     }
 
     /** One {@code UPDATE ... SET <only the set columns> ... RETURNING}: the database keeps the row whole. */

@@ -1,7 +1,7 @@
 package dev.hero.persistence.jooq;
 
 import dev.hero.domain.model.Hero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import dev.hero.persistence.jooq.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +85,7 @@ class PostgresFaultsTest {
 
         assertThat(eventually(() -> database.isReachable(Duration.ofSeconds(1)), Duration.ofSeconds(20))).isTrue();
         acknowledged.add(database.heroes().add(aHero().named("After").build()));
-        assertThat(database.heroes().findPage(new PageRequest(0, 10))).containsExactlyElementsOf(acknowledged);
+        assertThat(database.heroes().find(HeroQuery.page(0, 10)).heroes()).containsExactlyElementsOf(acknowledged);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.hero.persistence.jooq;
 
 import dev.hero.domain.model.Hero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.exception.DataAccessException;
@@ -57,7 +57,7 @@ class SqliteDatabaseTest {
 
         Heroes reopened = open(file).heroes();
 
-        assertThat(reopened.findPage(new PageRequest(0, 100))).containsExactly(kept, changed);
+        assertThat(reopened.find(HeroQuery.page(0, 100)).heroes()).containsExactly(kept, changed);
     }
 
     @Test
@@ -290,10 +290,10 @@ class SqliteDatabaseTest {
 
     private static List<Hero> allHeroes(Heroes heroes) {
         List<Hero> all = new ArrayList<>();
-        for (long offset = 0; ; offset += PageRequest.MAX_LIMIT) {
-            List<Hero> page = heroes.findPage(new PageRequest(offset, PageRequest.MAX_LIMIT));
+        for (long offset = 0; ; offset += HeroQuery.MAX_LIMIT) {
+            List<Hero> page = heroes.find(HeroQuery.page(offset, HeroQuery.MAX_LIMIT)).heroes();
             all.addAll(page);
-            if (page.size() < PageRequest.MAX_LIMIT) {
+            if (page.size() < HeroQuery.MAX_LIMIT) {
                 return all;
             }
         }

@@ -1,7 +1,8 @@
 package dev.hero.persistence.jooq;
 
 import dev.hero.domain.model.Hero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class SqliteFaultsTest {
                 .satisfies(line -> assertThat(line.level()).isEqualTo(Level.SEVERE))
                 .satisfies(line -> assertThat(line.text()).contains(file.toString()).doesNotContain("\tat "));
         assertThat(database.isReachable(READINESS)).isFalse();
-        assertThat(database.heroes().findPage(new PageRequest(0, 10))).as("reads still answer").hasSize(1);
+        assertThat(database.heroes().find(HeroQuery.page(0, 10)).heroes()).as("reads still answer").hasSize(1);
     }
 
     @Test
@@ -191,7 +192,7 @@ class SqliteFaultsTest {
         assertThat(failure).isInstanceOf(HeroesUnavailableException.class);
         assertThat(Duration.ofNanos(took)).isLessThan(TIMEOUT.plusMillis(500));
         Hero after = database.heroes().add(aHero().named("After").build());
-        assertThat(database.heroes().findPage(new PageRequest(0, 10))).extracting(Hero::name)
+        assertThat(database.heroes().find(HeroQuery.page(0, 10)).heroes()).extracting(Hero::name)
                 .as("the blocked write was not made, or its answer said it might be")
                 .containsAnyOf("After")
                 .hasSizeBetween(1, ((HeroesUnavailableException) failure).isOutcomeUnknown() ? 2 : 1);
@@ -209,7 +210,15 @@ class SqliteFaultsTest {
         opened.forEach(HeroDatabase::close);
         opened.clear();
         HeroDatabase reopened = open(file);
-        assertThat(reopened.heroes().findPage(new PageRequest(0, acknowledged.size() + 10))).containsAll(acknowledged);
+        List<Hero> stored = new ArrayList<>();
+        HeroQuery query = HeroQuery.page(0, HeroQuery.MAX_LIMIT);
+        for (HeroPage page = reopened.heroes().find(query); ; page = reopened.heroes().find(query.after(page.next().get()))) {
+            stored.addAll(page.heroes());
+            if (page.next().isEmpty()) {
+                break;
+            }
+        }
+        assertThat(stored).containsAll(acknowledged);
     }
 
     /** A tmpfs of the given size, mounted for this test; the test is skipped where mounting is not allowed. */

@@ -5,7 +5,7 @@ import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.rules.InvalidInputException;
 import dev.hero.domain.rules.Violation;
@@ -38,7 +38,7 @@ public final class HeroLibraryExample {
         Hero changed = heroes.update(deadpond.id(), new HeroChanges(FieldChange.keep(), FieldChange.to(null), FieldChange.keep()));
         out.println("updated " + changed);
 
-        for (Hero hero : heroes.list(new PageRequest(0, 10))) {
+        for (Hero hero : heroes.list(HeroQuery.page(0, 10)).heroes()) {
             out.println("listed " + hero.id() + " " + hero.name());
         }
 

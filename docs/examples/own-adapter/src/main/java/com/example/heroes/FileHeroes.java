@@ -2,8 +2,9 @@ package com.example.heroes;
 
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
 import dev.hero.domain.port.out.Heroes;
 
 import java.io.DataInputStream;
@@ -57,8 +58,14 @@ public final class FileHeroes implements Heroes {
     }
 
     @Override
-    public synchronized List<Hero> findPage(PageRequest page) {
-        return byId.values().stream().skip(page.offset()).limit(page.limit()).toList();
+    public synchronized HeroPage find(HeroQuery query) {
+        List<Hero> matching = byId.values().stream().filter(query::matches).sorted(query.sort().comparator()).toList();
+        List<Hero> fetched = matching.stream()
+                .filter(hero -> query.after() == null || query.after().precedes(hero))
+                .skip(query.offset())
+                .limit(query.limit() + 1L)
+                .toList();
+        return HeroPage.of(query, fetched, matching.size());
     }
 
     @Override

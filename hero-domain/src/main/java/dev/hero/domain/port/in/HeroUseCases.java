@@ -3,10 +3,9 @@ package dev.hero.domain.port.in;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroNotFoundException;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
-
-import java.util.List;
 
 /** What the outside world can do with heroes. Commands arrive already valid: they validate themselves. */
 public interface HeroUseCases {
@@ -14,8 +13,8 @@ public interface HeroUseCases {
     /** Stores a new hero; it is durable when this returns. */
     Hero create(NewHero hero);
 
-    /** A page of heroes, ordered by id ascending. */
-    List<Hero> list(PageRequest page);
+    /** A page of the heroes matching the query, in its order, with their number and where the next page starts. */
+    HeroPage list(HeroQuery query);
 
     /** @throws HeroNotFoundException when no hero has this id */
     Hero get(long id);

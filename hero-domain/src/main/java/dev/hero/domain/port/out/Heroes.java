@@ -3,9 +3,9 @@ package dev.hero.domain.port.out;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
-import dev.hero.domain.model.PageRequest;
+import dev.hero.domain.model.HeroPage;
+import dev.hero.domain.model.HeroQuery;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,8 +23,13 @@ public interface Heroes {
 
     Optional<Hero> findById(long id);
 
-    /** Heroes ordered by id ascending, skipping {@code page.offset()}, at most {@code page.limit()}. */
-    List<Hero> findPage(PageRequest page);
+    /**
+     * The heroes matching the query's filters, in its order ({@link dev.hero.domain.model.HeroSort#comparator()}),
+     * from its offset or just after its position, at most its limit; with the number of matching heroes and
+     * whether more follow. Build the answer with {@link HeroPage#of}: fetch up to {@code limit + 1} heroes.
+     * The heroes and the count come from one consistent view of the store.
+     */
+    HeroPage find(HeroQuery query);
 
     /**
      * Applies the changes atomically: concurrent updates of one hero never mix into a torn row.
