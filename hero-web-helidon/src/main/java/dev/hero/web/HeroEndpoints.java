@@ -2,9 +2,11 @@ package dev.hero.web;
 
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
-import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.NewHero;
 import dev.hero.domain.port.in.HeroUseCases;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
@@ -15,14 +17,15 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.List;
-
 /**
  * The five operations of the tutorial's API. Each handler reads the request into a command through the reader's
  * table ({@link HeroInput}; a problem fails with an exception that {@link ErrorMapper} answers), calls one use case
  * unless the stop has cut the request off meanwhile ({@link Drain}), and writes the public shape.
  */
 final class HeroEndpoints {
+
+    /** How many heroes match the list's filters in all, on every list answer. */
+    static final HeaderName TOTAL_COUNT = HeaderNames.create("X-Total-Count");
 
     private final HeroUseCases heroes;
     private final JsonBodies bodies;
@@ -44,13 +47,16 @@ final class HeroEndpoints {
                 .route(method -> true, item, methodNotAllowed("GET, PATCH, DELETE"));
     }
 
+    /** The body stays the tutorial's plain array; the count and the next page's link travel in headers. */
     private void list(ServerRequest request, ServerResponse response) {
         RequestInput input = RequestInput.of(request);
-        HeroQuery page = HeroInput.page(input);
-        // the use cases may reject a page of their own accord; their violations are located like the reader's
+        HeroQuery query = HeroInput.query(input);
+        // the use cases may reject a query of their own accord; their violations are located like the reader's
         Drain.requireNotCutOff(request);
-        List<Hero> found = input.command(() -> heroes.list(page)).heroes();
-        JsonResponses.send(request, response, Status.OK_200, found.stream().map(HeroPublic::from).toList());
+        HeroPage page = input.command(() -> heroes.list(query));
+        response.header(TOTAL_COUNT, String.valueOf(page.total()));
+        page.next().ifPresent(next -> response.header(HeaderNames.LINK, NextLink.of(query, next)));
+        JsonResponses.send(request, response, Status.OK_200, page.heroes().stream().map(HeroPublic::from).toList());
     }
 
     private void create(ServerRequest request, ServerResponse response) {

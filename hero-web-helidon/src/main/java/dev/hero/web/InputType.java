@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The type of one request value, and how it is read: from text (a path segment, a query parameter) or from a JSON
  * value. A value of the wrong type is reported as a {@link Problem} and read as {@code null}. This checks only what
- * the domain cannot see, the JSON type and the range of the Java type; every other rule (lengths, blank text,
- * negative numbers, the page limit) is the command's own.
+ * the domain cannot see, the JSON type, the range of the Java type, the spelling of a choice and the web's own cursor
+ * encoding; every other rule (lengths, blank text, negative numbers, the page limit) is the command's own.
  *
  * @param <T> the Java type the value is read as
  */
@@ -34,6 +37,19 @@ sealed interface InputType<T> {
     InputType<Integer> INT32_BOUNDED_BY_COMMAND = new Int32(true);
     /** A 64-bit integer: anything outside the range is no integer at all, as for an id. */
     InputType<Long> INT64 = new Int64();
+    /** A list's {@code after} cursor ({@link Cursor}): text that does not hold one is a problem. */
+    InputType<Cursor> CURSOR = new CursorText();
+
+    /**
+     * One of a fixed set of spellings, exactly (as pydantic reads a string enum); anything else is a problem naming
+     * them all.
+     *
+     * @param spellings every allowed spelling, in the order a problem lists them
+     * @param lookup    the value of a spelling, empty for any other text
+     */
+    static <T> InputType<T> oneOf(List<String> spellings, Function<String, Optional<T>> lookup) {
+        return new OneOf<>(List.copyOf(spellings), lookup);
+    }
 
     /** The value of a path segment or query parameter. */
     T fromText(String text, InputField<T> field, Consumer<Problem> problems);
@@ -137,6 +153,64 @@ sealed interface InputType<T> {
                 return null;
             }
             return node.longValue();
+        }
+    }
+
+    final class OneOf<T> implements InputType<T> {
+        private final List<String> spellings;
+        private final Function<String, Optional<T>> lookup;
+
+        private OneOf(List<String> spellings, Function<String, Optional<T>> lookup) {
+            this.spellings = spellings;
+            this.lookup = lookup;
+        }
+
+        /** Every allowed spelling. */
+        List<String> spellings() {
+            return spellings;
+        }
+
+        @Override
+        public T fromText(String text, InputField<T> field, Consumer<Problem> problems) {
+            Optional<T> value = lookup.apply(text);
+            if (value.isEmpty()) {
+                problems.accept(Problem.notOneOf(field.where(), field.name(), spellings));
+                return null;
+            }
+            return value.get();
+        }
+
+        @Override
+        public T fromJson(JsonNode node, InputField<T> field, Consumer<Problem> problems) {
+            if (!node.isTextual()) {
+                problems.accept(Problem.notOneOf(field.where(), field.name(), spellings));
+                return null;
+            }
+            return fromText(node.textValue(), field, problems);
+        }
+    }
+
+    final class CursorText implements InputType<Cursor> {
+        private CursorText() {
+        }
+
+        @Override
+        public Cursor fromText(String text, InputField<Cursor> field, Consumer<Problem> problems) {
+            Optional<Cursor> cursor = Cursor.decode(text);
+            if (cursor.isEmpty()) {
+                problems.accept(Problem.notACursor(field.where(), field.name()));
+                return null;
+            }
+            return cursor.get();
+        }
+
+        @Override
+        public Cursor fromJson(JsonNode node, InputField<Cursor> field, Consumer<Problem> problems) {
+            if (!node.isTextual()) {
+                problems.accept(Problem.notAString(field.where(), field.name()));
+                return null;
+            }
+            return fromText(node.textValue(), field, problems);
         }
     }
 

@@ -39,6 +39,18 @@ record Problem(String type, List<Object> loc, String msg, Map<String, String> ct
 
     /** A broken domain rule, at the field of the request that carried the value. */
     static Problem broken(String where, String field, Violation violation) {
+        return broken(where, field, violation, null);
+    }
+
+    /**
+     * A broken domain rule, at the row of the request's table that carried the value; a reversed range names the row
+     * holding its upper bound.
+     */
+    static Problem broken(InputField<?> row, Violation violation) {
+        return broken(row.where(), row.name(), violation, row.upperBound());
+    }
+
+    private static Problem broken(String where, String field, Violation violation, String upperBound) {
         long limit = violation.limit().orElse(0);
         return switch (violation.code()) {
             case REQUIRED -> at(where, field, "missing", "Field required");
@@ -50,10 +62,41 @@ record Problem(String type, List<Object> loc, String msg, Map<String, String> ct
                     "Input should be a valid string, unable to parse raw data as a unicode string");
             case TOO_SMALL -> at(where, field, "greater_than_equal", "Input should be greater than or equal to " + limit);
             case TOO_LARGE -> at(where, field, "less_than_equal", "Input should be less than or equal to " + limit);
-            case REVERSED_RANGE -> at(where, field, "value_error",
-                    "Value error, " + field + " must not be greater than the upper bound of its range, " + limit);
-            case CONFLICT -> at(where, field, "value_error", "Value error, " + field + " cannot be combined with the other parameters given");
+            case REVERSED_RANGE -> valueError(where, field, field + " must be less than or equal to "
+                    + (upperBound == null ? "the upper bound of its range" : upperBound) + " (" + limit + ")");
+            case CONFLICT -> valueError(where, field, field + " cannot be combined with the other parameters given");
         };
+    }
+
+    /** A value that is none of the allowed ones, as pydantic words an enum: {@code Input should be 'a', 'b' or 'c'}. */
+    static Problem notOneOf(String where, String field, List<String> allowed) {
+        String expected = allowed.size() == 1 ? quoted(allowed.getFirst())
+                : String.join(", ", allowed.subList(0, allowed.size() - 1).stream().map(Problem::quoted).toList())
+                + " or " + quoted(allowed.getLast());
+        return new Problem("enum", List.of(where, field), "Input should be " + expected, Map.of("expected", expected));
+    }
+
+    /** A text that is no cursor of this service: made up, edited, cut short. */
+    static Problem notACursor(String where, String field) {
+        return valueError(where, field, field + " is not a valid cursor; use the one in the Link header of the page before");
+    }
+
+    /** A cursor of another order than the request's. */
+    static Problem cursorOfAnotherSort(String where, String field, String sortField, String made, String asked) {
+        return valueError(where, field, field + " belongs to " + sortField + "=" + made + ", not " + sortField + "=" + asked
+                + "; keep the sort of the page it came from");
+    }
+
+    /** A cursor made for other filters than the request's. */
+    static Problem cursorOfOtherFilters(String where, String field, List<String> filterFields) {
+        return valueError(where, field, field + " belongs to other filters than this request's ("
+                + String.join(", ", filterFields) + "); keep the filters of the page it came from");
+    }
+
+    /** A cursor together with an offset: a page starts at one or the other. */
+    static Problem cursorWithOffset(String where, String field, String offsetField) {
+        return valueError(where, field, field + " cannot be combined with " + offsetField
+                + "; a page starts either at an offset or after a cursor");
     }
 
     static Problem notAnInteger(String where, String field) {
@@ -88,6 +131,15 @@ record Problem(String type, List<Object> loc, String msg, Map<String, String> ct
 
     static Problem jsonInvalid(int position, String description) {
         return new Problem("json_invalid", List.of(BODY, position), "JSON decode error", Map.of("error", description));
+    }
+
+    /** A rule pydantic would report from a validator of the model: {@code value_error}, "Value error, ...". */
+    private static Problem valueError(String where, String field, String sentence) {
+        return at(where, field, "value_error", "Value error, " + sentence);
+    }
+
+    private static String quoted(String value) {
+        return "'" + value + "'";
     }
 
     private static String characters(long count) {

@@ -58,6 +58,33 @@ final class RequestInput {
         return value;
     }
 
+    /** Whether the request carries the row at all (a query parameter given, even empty or malformed). */
+    boolean carries(InputField<?> field) {
+        return switch (field.where()) {
+            case Problem.PATH -> request.path().pathParameters().contains(field.name());
+            case Problem.QUERY -> request.query().contains(field.name());
+            default -> body != null && body.has(field.name());
+        };
+    }
+
+    /** Whether every one of these rows was read without a problem of its own (so far: the command has its rules too). */
+    boolean readWell(InputField<?>... fields) {
+        for (InputField<?> field : fields) {
+            if (failed.contains(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reports a problem a row's value has beside the others (a cursor made for another listing), which only the
+     * caller can see; the command's own violations of that row are then left out, as for a value of the wrong type.
+     */
+    void reject(InputField<?> field, Problem problem) {
+        fail(field, problem);
+    }
+
     /** A body row as the change of a partial update: absent keeps the stored value, a value (or a {@code null} the row allows) sets it. */
     <T> FieldChange<T> change(InputField<T> field) {
         read.add(field);
@@ -83,7 +110,7 @@ final class RequestInput {
             for (Violation violation : e.violations()) {
                 InputField<?> field = rowFilling(violation.field());
                 if (!failed.contains(field)) {
-                    problems.add(Problem.broken(field.where(), field.name(), violation));
+                    problems.add(Problem.broken(field, violation));
                 }
             }
         }

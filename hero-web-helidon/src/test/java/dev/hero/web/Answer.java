@@ -11,14 +11,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** One HTTP answer as a test sees it: status, headers, and the raw body. */
+/**
+ * One HTTP answer as a test sees it: status, the headers tests look at most, and the raw body; {@code headers} holds
+ * every header, by its lower-case name, with its first value.
+ */
 record Answer(int status, String contentType, String allow, String location, String connection, String retryAfter,
-              String body) {
+              String body, Map<String, String> headers) {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>; rel=\"next\"");
 
     static Answer of(HttpClientResponse response) {
         try (response) {
@@ -29,8 +38,42 @@ record Answer(int status, String contentType, String allow, String location, Str
                     header(response, io.helidon.http.HeaderNames.LOCATION),
                     header(response, io.helidon.http.HeaderNames.CONNECTION),
                     header(response, io.helidon.http.HeaderNames.RETRY_AFTER),
-                    new String(bytes, StandardCharsets.UTF_8));
+                    new String(bytes, StandardCharsets.UTF_8),
+                    allHeaders(response));
         }
+    }
+
+    private static Map<String, String> allHeaders(HttpClientResponse response) {
+        Map<String, String> all = new LinkedHashMap<>();
+        response.headers().forEach(header -> all.putIfAbsent(header.name().toLowerCase(Locale.ROOT), header.get()));
+        return Map.copyOf(all);
+    }
+
+    /** The first value of the header, or {@code null}. */
+    String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code X-Total-Count} as a number; fails when it is absent. */
+    long totalCount() {
+        String count = header("X-Total-Count");
+        if (count == null) {
+            throw new AssertionError("no X-Total-Count in " + this);
+        }
+        return Long.parseLong(count);
+    }
+
+    /** The path and query of {@code Link: <...>; rel="next"}, if the answer has one. */
+    Optional<String> next() {
+        String link = header("Link");
+        if (link == null) {
+            return Optional.empty();
+        }
+        Matcher next = NEXT_LINK.matcher(link);
+        if (!next.matches()) {
+            throw new AssertionError("Link is no single rel=\"next\" link: " + link);
+        }
+        return Optional.of(next.group(1));
     }
 
     private static String header(HttpClientResponse response, HeaderName name) {

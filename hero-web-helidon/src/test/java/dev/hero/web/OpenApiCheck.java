@@ -16,20 +16,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Holds every answer a web test sees to the OpenAPI document the server serves: the operation (path template
  * and method) must be documented with that status, and the body must match the documented schema, checked by
- * a JSON Schema validator (networknt, draft 2020-12, the dialect of OpenAPI 3.1). A documented path with an
- * undocumented method must answer 405; any other path 404.
+ * a JSON Schema validator (networknt, draft 2020-12, the dialect of OpenAPI 3.1). The headers of the API
+ * ({@link #API_HEADERS}) an answer carries must be documented for that answer and match their schema, and a header
+ * documented as required must be there. A documented path with an undocumented method must answer 405; any other
+ * path 404.
  */
 final class OpenApiCheck {
 
     static final JsonNode DOCUMENT = load();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+    /** The headers the API itself sets (not those of HTTP's plumbing, such as Content-Length or Connection). */
+    static final List<String> API_HEADERS = List.of("X-Total-Count", "Link", "Location", "Retry-After", "Allow");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private OpenApiCheck() {
     }
@@ -56,13 +62,35 @@ final class OpenApiCheck {
         if (ref != null) {
             response = DOCUMENT.at(ref.asText().substring(1));
         }
+        String pointer = "/paths/" + template.replace("~", "~0").replace("/", "~1") + "/"
+                + method.text().toLowerCase(Locale.ROOT) + "/responses/" + answer.status();
+        headersConform(answer, pointer, response.path("headers"));
         JsonNode schema = response.path("content").path("application/json").path("schema");
         if (schema.isMissingNode()) {
             return answer;
         }
-        String pointer = "/paths/" + template.replace("~", "~0").replace("/", "~1") + "/"
-                + method.text().toLowerCase(Locale.ROOT) + "/responses/" + answer.status();
         return conforms(answer, pointer, schema);
+    }
+
+    private static void headersConform(Answer answer, String pointer, JsonNode documented) {
+        for (String name : API_HEADERS) {
+            String value = answer.header(name);
+            JsonNode header = documented.get(name);
+            if (header == null) {
+                assertThat(value).as("%s: header %s, which the document does not list for this answer", pointer, name).isNull();
+                continue;
+            }
+            if (header.path("required").asBoolean()) {
+                assertThat(value).as("%s: header %s, which the document requires", pointer, name).isNotNull();
+            }
+            if (value != null) {
+                JsonNode schema = header.get("schema");
+                String json = "integer".equals(schema.path("type").asText()) && INTEGER.matcher(value).matches()
+                        ? value : Answer.JSON.getNodeFactory().textNode(value).toString();
+                List<Error> errors = schema(pointer + "/headers/" + name, schema).validate(json, InputFormat.JSON);
+                assertThat(errors).as("%s: header %s: %s does not match its documented schema", pointer, name, value).isEmpty();
+            }
+        }
     }
 
     private static Answer conforms(Answer answer, String key, String ref) {
@@ -75,14 +103,17 @@ final class OpenApiCheck {
      */
     private static Answer conforms(Answer answer, String key, JsonNode schema) {
         assertThat(answer.contentType()).as("content type of %s", answer.body()).startsWith("application/json");
-        Schema validator = CACHE.computeIfAbsent(key, k -> {
+        List<Error> errors = schema(key, schema).validate(answer.body(), InputFormat.JSON);
+        assertThat(errors).as("%s does not match the documented schema (%s)", answer.body(), key).isEmpty();
+        return answer;
+    }
+
+    private static Schema schema(String key, JsonNode schema) {
+        return CACHE.computeIfAbsent(key, k -> {
             ObjectNode root = DOCUMENT.deepCopy();
             root.setAll((ObjectNode) schema);
             return SCHEMAS.getSchema(root.toString(), InputFormat.JSON);
         });
-        List<Error> errors = validator.validate(answer.body(), InputFormat.JSON);
-        assertThat(errors).as("%s does not match the documented schema (%s)", answer.body(), key).isEmpty();
-        return answer;
     }
 
     /** The documented path template a request path falls under, or {@code null}. */

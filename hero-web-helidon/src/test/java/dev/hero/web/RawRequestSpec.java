@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
+import static dev.hero.web.HeroBody.aHero;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -85,6 +88,31 @@ interface RawRequestSpec extends HeroApiSpec {
         assertThat(answer.status()).isEqualTo(400);
         assertJsonDetail(answer);
         assertThat(HEROES.current().list(HeroQuery.page(0, 100)).heroes()).as("nothing stored").isEmpty();
+    }
+
+    @Test
+    default void givenANameThatNeedsEncoding_whenItsLinksAreSentByteForByte_thenEveryHeroOfThatNameOnce() throws IOException {
+        String name = "Dr. Strange & Co / 100% \u00fcber \ud83e\uddb8 +?#=";
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(post("/heroes/", aHero().name(name)).id());
+        }
+        post("/heroes/", aHero().name("Dr. Strange"));
+        StringBuilder encoded = new StringBuilder();
+        NextLink.percentEncode(encoded, name);
+
+        List<Long> visited = new ArrayList<>();
+        String target = "/heroes/?name=" + encoded + "&limit=1";
+        while (target != null) {
+            Wire.Answer page = Wire.raw(port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(page.status()).as("%s: %s", target, page.body()).isEqualTo(200);
+            assertThat(page.header("X-Total-Count")).containsExactly("3");
+            page.json().forEach(hero -> visited.add(hero.get("id").asLong()));
+            List<String> link = page.header("Link");
+            target = link.isEmpty() ? null : link.getFirst().substring(1, link.getFirst().indexOf('>'));
+        }
+
+        assertThat(visited).isEqualTo(ids);
     }
 
     private static void assertJsonDetail(Wire.Answer answer) {
