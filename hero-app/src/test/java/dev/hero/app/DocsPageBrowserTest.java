@@ -22,12 +22,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /docs} in headless Chromium on the real server: the page shows the five operations, "Try it out" and
- * "Execute" on the list operation render a 200, every resource the page loads comes from this server, and the
+ * {@code /docs} in headless Chromium on the real server: the page shows the five operations, the list's parameters and
+ * response headers, "Try it out" and "Execute" on the list operation render a 200 with its X-Total-Count, and the
+ * cursor of its Link header typed into "after" brings the next page; every resource the page loads comes from this server, and the
  * screenshots land in target/screenshots (and in docs/images with -Dhero.docs.screenshots=true).
  * Without Chromium it is skipped, unless CI=true: then it fails (.ci/install-test-deps installs it).
  */
@@ -108,11 +111,37 @@ class DocsPageBrowserTest {
             wait.until(d -> !list.findElements(liveStatus).isEmpty());
 
             assertThat(list.findElement(liveStatus).getText()).startsWith("200");
-            assertThat(list.findElement(By.cssSelector(".live-responses-table")).getText()).contains("Deadpond").doesNotContain("Dive Wilson");
+            assertThat(list.findElement(By.cssSelector(".live-responses-table")).getText()).contains("Deadpond").doesNotContain("Dive Wilson")
+                    .containsIgnoringCase("x-total-count: 1");
+            assertThat(list.findElements(By.cssSelector(".parameters .parameter__name")).stream().map(e -> e.getText().split("\\s")[0]).toList())
+                    .as("the list's parameters").containsExactly("name", "min_age", "max_age", "sort", "offset", "limit", "after");
+            assertThat(list.findElement(By.cssSelector("table.responses-table:not(.live-responses-table)")).getText()).contains("X-Total-Count").contains("Link");
             save(browser, "docs-page.png");
+
+            // the next page, as a person would reach it on this page: the cursor of the Link header into "after"
+            OperationsTest.send(server.port(), "POST", "/heroes/", "{\"name\":\"Spider-Boy\",\"secret_name\":\"Pedro\"}");
+            type(list, "limit", "1");
+            list.findElement(By.cssSelector(".execute")).click();
+            By liveTable = By.cssSelector(".live-responses-table");
+            wait.until(d -> list.findElement(liveTable).getText().contains("x-total-count: 2"));
+            Matcher cursor = Pattern.compile("after=([A-Za-z0-9_-]+)>; rel=\"next\"").matcher(list.findElement(liveTable).getText());
+            assertThat(cursor.find()).as("a Link to the next page in %s", list.findElement(liveTable).getText()).isTrue();
+            type(list, "after", cursor.group(1));
+            list.findElement(By.cssSelector(".execute")).click();
+            wait.until(d -> list.findElement(liveTable).getText().contains("Spider-Boy"));
+
+            assertThat(list.findElement(liveStatus).getText()).startsWith("200");
+            assertThat(list.findElement(liveTable).getText()).doesNotContain("Deadpond").doesNotContain("link:");
         } finally {
             browser.quit();
         }
+    }
+
+    /** Replaces the text of a parameter's field in the tried-out operation. */
+    private static void type(WebElement operation, String parameter, String text) {
+        WebElement field = operation.findElement(By.cssSelector("tr[data-param-name='" + parameter + "'] input"));
+        field.clear();
+        field.sendKeys(text);
     }
 
     /**

@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +88,47 @@ class EndToEndTest {
         HttpResponse<String> gone = send("GET", "/heroes/" + id, null);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(gone.body())).isEqualTo(JSON.readTree("{\"detail\":\"Hero not found\"}"));
+    }
+
+    @Test
+    void givenHeroesOfOneName_whenAClientFollowsNextLinksSortedByAge_thenEachOnceOldestFirstWithTheCountOnEveryPage() throws Exception {
+        String name = "End-to-end & Co / 100% \u00fcber";
+        String encodedName = URLEncoder.encode(name, StandardCharsets.UTF_8);
+        for (Integer age : new Integer[]{30, null, 45, 30, 12}) {
+            send("POST", "/heroes/", JSON.createObjectNode().put("name", name).put("secret_name", "Dive Wilson").put("age", age).toString());
+        }
+        send("POST", "/heroes/", "{\"name\":\"End-to-end\",\"secret_name\":\"Dive Wilson\",\"age\":50}");
+        List<JsonNode> all = new ArrayList<>();
+        JSON.readTree(send("GET", "/heroes/?sort=-age&name=" + encodedName, null).body()).forEach(all::add);
+
+        List<JsonNode> walked = new ArrayList<>();
+        String target = "/heroes/?sort=-age&limit=2&name=" + encodedName;
+        int pages = 0;
+        while (target != null) {
+            HttpResponse<String> page = send("GET", target, null);
+            assertThat(page.statusCode()).as(target).isEqualTo(200);
+            assertThat(page.headers().firstValue("X-Total-Count")).hasValue("5");
+            JSON.readTree(page.body()).forEach(walked::add);
+            pages++;
+            target = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(walked).isEqualTo(all);
+        assertThat(walked.stream().map(hero -> hero.get("age").isNull() ? null : hero.get("age").asInt()).toList())
+                .containsExactly(45, 30, 30, 12, null);
+        assertThat(walked).allSatisfy(hero -> assertThat(hero.get("name").asText()).isEqualTo(name));
+    }
+
+    @Test
+    void givenABadFilterOrCursor_whenList_thenUnprocessableAtThatParameter() throws Exception {
+        HttpResponse<String> reversed = send("GET", "/heroes/?min_age=5&max_age=4", null);
+        HttpResponse<String> tampered = send("GET", "/heroes/?after=AQACAAAAAAAAAAAAAAAA", null);
+
+        assertThat(reversed.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(reversed.body()).at("/detail/0/loc").toString()).isEqualTo("[\"query\",\"min_age\"]");
+        assertThat(tampered.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(tampered.body()).at("/detail/0/loc").toString()).isEqualTo("[\"query\",\"after\"]");
     }
 
     @Test

@@ -200,7 +200,11 @@ class HostileInputFuzzTest {
     private static String query(Random random) {
         return pick(random, new String[]{"offset=-1", "limit=0", "limit=101", "limit=-5", "offset=abc", "limit=1e9",
                 "offset=99999999999999999999", "limit=", "offset", "=", "&&&", "limit=1&limit=2", "foo=bar", "%zz",
-                "offset=%00", "limit=" + "9".repeat(400), "offset=0&limit=100", "x=" + "y".repeat(2000)});
+                "offset=%00", "limit=" + "9".repeat(400), "offset=0&limit=100", "x=" + "y".repeat(2000),
+                "sort=-age", "sort=%00", "sort=" + "-".repeat(300), "min_age=5&max_age=1", "max_age=-1", "min_age=1e400",
+                "name=%00", "name=%FF%FE", "name=%ED%A0%80", "name=" + "n".repeat(3000), "name=+", "after=", "after=%00",
+                "after=AAAA", "after=" + "A".repeat(3000), "after=AQ==&offset=1", "after=%F0%9F%A6%B8", "after=../..",
+                "sort=name&after=" + Long.toHexString(random.nextLong())});
     }
 
     private static byte[] body(Random random) {
