@@ -15,13 +15,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The {@code after} parameter of a list: a {@link HeroPosition} and the filters of the listing it was made for, as
  * opaque URL-safe text (base64url without padding) with an integrity check. Clients never build one; they follow the
  * {@code Link: <...>; rel="next"} of a page. Layout of the bytes (docs/web.md, "Cursors"):
  * <pre>
- * version (1) | sort (1: its index in HeroSort.keys()) | id (zigzag varint) | name (UTF-8, name orders) or
+ * version (1) | sort (1: its index in id, -id, name, -name, age, -age) | id (zigzag varint) | name (UTF-8, name orders) or
  * age + 1 (varint, 0 for none; age orders) | filters (4: SHA-256 of the filters) | check (8: SHA-256 of all before)
  * </pre>
  * The check is a plain digest, not a keyed one: it catches an edited or truncated cursor, and a cursor names nothing
@@ -40,7 +41,9 @@ record Cursor(HeroPosition position, int filters) {
     /** The longest text a cursor can be: a 255-character name of 4-byte characters, the longest id, the rest. */
     static final int MAX_TEXT_LENGTH = (2 + 10 + 255 * 4 + FILTERS_BYTES + CHECK_BYTES) * 4 / 3 + 1;
     private static final byte[] CHECK_CONTEXT = "hero cursor".getBytes(StandardCharsets.US_ASCII);
-    private static final List<HeroSort> SORTS = HeroSort.keys().stream().map(key -> HeroSort.fromKey(key).orElseThrow()).toList();
+    /** Each sort's code in a cursor is its place here: fixed, so a cursor keeps its meaning whatever the domain's order. */
+    private static final List<HeroSort> SORTS = Stream.of("id", "-id", "name", "-name", "age", "-age")
+            .map(key -> HeroSort.fromKey(key).orElseThrow()).toList();
 
     /** The cursor of the position after a page of this query, as the {@code after} text. */
     static String encode(HeroQuery query, HeroPosition next) {

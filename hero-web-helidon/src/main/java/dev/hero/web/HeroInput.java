@@ -18,8 +18,12 @@ final class HeroInput {
     /** The path parameter, named as in the tutorial, so a 422 says {@code ["path", "hero_id"]}. */
     static final InputField<Long> HERO_ID = InputField.path("hero_id", InputType.INT64);
 
-    /** The list's filters, in the order a 422 lists their problems and a {@code Link} writes them. */
-    static final InputField<String> NAME_IS = InputField.query("name", InputType.TEXT, null, "name");
+    /**
+     * The list's parameters: filters, sort, page. A 422 lists their problems in the order {@link #query} reads them
+     * ({@code name, min_age, max_age, sort, offset, limit, after}); {@code max_age} is declared first, as the bound
+     * {@code min_age} names.
+     */
+    static final InputField<String> NAME_FILTER = InputField.query("name", InputType.TEXT, null, "name");
     static final InputField<Integer> MAX_AGE = InputField.query("max_age", InputType.INT32, null, "maxAge");
     static final InputField<Integer> MIN_AGE = InputField.query("min_age", InputType.INT32, null, "minAge").atMost(MAX_AGE);
     static final InputField<HeroSort> SORT = InputField.query("sort", InputType.oneOf(HeroSort.keys(), HeroSort::fromKey),
@@ -43,7 +47,7 @@ final class HeroInput {
 
     /** The list's query: filters, sort, then an offset or a cursor, and the limit. */
     static HeroQuery query(RequestInput input) {
-        String name = input.value(NAME_IS);
+        String name = input.value(NAME_FILTER);
         Integer minAge = input.value(MIN_AGE);
         Integer maxAge = input.value(MAX_AGE);
         HeroSort sort = input.value(SORT);
@@ -64,7 +68,7 @@ final class HeroInput {
             input.reject(AFTER, Problem.cursorWithOffset(AFTER.where(), AFTER.name(), OFFSET.name()));
             return null;
         }
-        if (!input.readWell(NAME_IS, MIN_AGE, MAX_AGE, SORT)) {
+        if (!input.readWell(NAME_FILTER, MIN_AGE, MAX_AGE, SORT)) {
             // their own problems say what to fix; the cursor cannot be held to values the request does not have
             return null;
         }
@@ -75,7 +79,7 @@ final class HeroInput {
         }
         if (!cursor.madeFor(name, minAge, maxAge)) {
             input.reject(AFTER, Problem.cursorOfOtherFilters(AFTER.where(), AFTER.name(),
-                    List.of(NAME_IS.name(), MIN_AGE.name(), MAX_AGE.name())));
+                    List.of(NAME_FILTER.name(), MIN_AGE.name(), MAX_AGE.name())));
             return null;
         }
         return cursor.position();

@@ -165,11 +165,6 @@ sealed interface InputType<T> {
             this.lookup = lookup;
         }
 
-        /** Every allowed spelling. */
-        List<String> spellings() {
-            return spellings;
-        }
-
         @Override
         public T fromText(String text, InputField<T> field, Consumer<Problem> problems) {
             Optional<T> value = lookup.apply(text);

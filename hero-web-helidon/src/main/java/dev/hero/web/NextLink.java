@@ -21,7 +21,7 @@ final class NextLink {
     static String of(HeroQuery query, HeroPosition next) {
         StringBuilder target = new StringBuilder(96).append('<').append(WebRoutes.HEROES.template()).append('?');
         if (query.name() != null) {
-            parameter(target, HeroInput.NAME_IS, query.name());
+            parameter(target, HeroInput.NAME_FILTER, query.name());
         }
         if (query.minAge() != null) {
             parameter(target, HeroInput.MIN_AGE, query.minAge().toString());

@@ -62,6 +62,16 @@ class CursorTest {
     }
 
     @Test
+    void givenEveryOrderOfTheDomain_thenACursorHoldsIt() {
+        for (HeroSort sort : HeroSort.values()) {
+            HeroPosition position = HeroPosition.after(new dev.hero.domain.model.Hero(5, "Deadpond", 30, ""), sort);
+
+            assertThat(Cursor.decode(Cursor.encode(EVERY_HERO.sortedBy(sort), position))).as(sort.key())
+                    .hasValueSatisfying(cursor -> assertThat(cursor.position()).isEqualTo(position));
+        }
+    }
+
+    @Test
     void givenTheLongestPosition_thenItsCursorIsAsLongAsACursorMayBe() {
         String longest = Cursor.encode(EVERY_HERO.sortedBy(HeroSort.NAME), new HeroPosition(HeroSort.NAME, Long.MIN_VALUE, LONGEST_NAME, null));
 
