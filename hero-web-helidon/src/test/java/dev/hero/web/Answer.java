@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** One HTTP answer as a test sees it: status, headers, and the raw body. */
 record Answer(int status, String contentType, String allow, String location, String connection, String retryAfter,
-              String body) {
+              String vary, String body) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +29,7 @@ record Answer(int status, String contentType, String allow, String location, Str
                     header(response, io.helidon.http.HeaderNames.LOCATION),
                     header(response, io.helidon.http.HeaderNames.CONNECTION),
                     header(response, io.helidon.http.HeaderNames.RETRY_AFTER),
+                    header(response, io.helidon.http.HeaderNames.VARY),
                     new String(bytes, StandardCharsets.UTF_8));
         }
     }
