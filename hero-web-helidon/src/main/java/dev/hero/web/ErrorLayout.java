@@ -100,7 +100,7 @@ enum ErrorLayout {
 
         /** The range, or {@code null} when it is no {@code type/subtype} or its quality is no number from 0 to 1. */
         static MediaRange parse(String text) {
-            List<String> parts = List.of(text.split(";"));
+            List<String> parts = List.of(text.split(";", -1));
             String type = parts.getFirst().strip().toLowerCase(Locale.ROOT);
             int slash = type.indexOf('/');
             if (slash <= 0 || slash == type.length() - 1) {
@@ -109,9 +109,10 @@ enum ErrorLayout {
             double quality = 1;
             for (String parameter : parts.subList(1, parts.size())) {
                 int equals = parameter.indexOf('=');
-                if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("q")) {
+                String name = (equals < 0 ? parameter : parameter.substring(0, equals)).strip();
+                if (name.equalsIgnoreCase("q")) {
                     try {
-                        quality = Double.parseDouble(parameter.substring(equals + 1).strip());
+                        quality = Double.parseDouble(equals < 0 ? "" : parameter.substring(equals + 1).strip());
                     } catch (NumberFormatException e) {
                         return null;
                     }
