@@ -8,16 +8,16 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * The one shape of an error answer, {@code {"detail": ...}} as JSON, or RFC 9457 problem details for a request that
- * asks for them ({@link ErrorLayout}), and the one {@code Retry-After}, for every place that answers an error: the
+ * The one way an error is answered, {@code {"detail": ...}} as JSON or, for a request that asks for them, RFC 9457
+ * problem details ({@link ErrorLayout}), and the one {@code Retry-After}, for every place that answers an error: the
  * {@link ErrorMapper} (routing), the {@link JsonDirectHandler} (below routing) and the {@link Drain} (while stopping).
- * Every error answer says {@code Vary: Accept}: its layout depends on that header.
  */
 final class ErrorAnswers {
 
     /** How long a client should wait before it tries again after a 503, in seconds. */
     static final Header RETRY_AFTER = HeaderValues.create(HeaderNames.RETRY_AFTER, "1");
 
+    /** On every error answer: its layout depends on the request's {@code Accept}. */
     static final Header VARY_ACCEPT = HeaderValues.create(HeaderNames.VARY, "Accept");
 
     /** The detail of a 503 for a write whose commit was cut off: it may or may not have been made. */

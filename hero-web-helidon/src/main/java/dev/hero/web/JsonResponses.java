@@ -22,12 +22,15 @@ final class JsonResponses {
         }
     }
 
-    /** Writes the answer whoever answers: for the stop's own 503 to a request it cut off. */
+    /** Writes the answer as {@code application/json}, whoever answers. */
     static void write(ServerRequest request, ServerResponse response, Status status, Object body) {
         write(request, response, status, HeaderValues.CONTENT_TYPE_JSON, body);
     }
 
-    /** As {@link #write(ServerRequest, ServerResponse, Status, Object)}, as another JSON media type ({@code application/problem+json}). */
+    /**
+     * Writes the answer as this JSON media type ({@code application/problem+json} for problem details), whoever answers:
+     * the stop writes its own 503 to a request it cut off ({@link ErrorAnswers#cutOff}).
+     */
     static void write(ServerRequest request, ServerResponse response, Status status, Header contentType, Object body) {
         byte[] bytes = Json.write(body);
         response.status(status);
