@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The test run's closing lines, from the Surefire and Failsafe XML reports (TEST-*.xml) under the given folders: each
+ * The test run's closing lines, from the Surefire and Failsafe XML reports (TEST-*.xml) under the given folders, and
+ * the one .ci/lint-openapi writes in the same format (lint-reports): each
  * failed test with its message, each reason for a skip with how many tests it skipped, then one line
  * "Tests: N passed, N failed, N skipped". Exits 1 when a test failed or none ran.
  *
@@ -73,7 +74,7 @@ public class TestSummary {
             }
             try (Stream<Path> files = Files.walk(folder)) {
                 files.filter(file -> file.getFileName().toString().matches("TEST-.*\\.xml"))
-                        .filter(file -> file.getParent().getFileName().toString().matches("(surefire|failsafe)-reports"))
+                        .filter(file -> file.getParent().getFileName().toString().matches("(surefire|failsafe|lint)-reports"))
                         .filter(file -> file.toFile().lastModified() >= since)
                         .sorted()
                         .forEach(reports::add);

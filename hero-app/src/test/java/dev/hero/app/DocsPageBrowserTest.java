@@ -101,7 +101,7 @@ class DocsPageBrowserTest {
             assertThat(loaded).as("everything the page loaded").isNotEmpty().allMatch(url -> url.startsWith(base + "/"));
             save(browser, "docs-operations.png");
 
-            WebElement list = browser.findElement(By.id("operations-default-read_heroes_heroes__get"));
+            WebElement list = browser.findElement(By.id("operations-heroes-read_heroes_heroes__get"));
             list.findElement(By.cssSelector(".opblock-summary")).click();
             wait.until(d -> !list.findElements(By.cssSelector(".try-out__btn")).isEmpty());
             list.findElement(By.cssSelector(".try-out__btn")).click();

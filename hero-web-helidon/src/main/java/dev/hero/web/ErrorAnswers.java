@@ -8,14 +8,17 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * The one shape of an error answer, {@code {"detail": ...}} as JSON, and the one {@code Retry-After}, for every place
- * that answers an error: the {@link ErrorMapper} (routing), the {@link JsonDirectHandler} (below routing) and the
- * {@link Drain} (while stopping).
+ * The one way an error is answered, {@code {"detail": ...}} as JSON or, for a request that asks for them, RFC 9457
+ * problem details ({@link ErrorLayout}), and the one {@code Retry-After}, for every place that answers an error: the
+ * {@link ErrorMapper} (routing), the {@link JsonDirectHandler} (below routing) and the {@link Drain} (while stopping).
  */
 final class ErrorAnswers {
 
     /** How long a client should wait before it tries again after a 503, in seconds. */
     static final Header RETRY_AFTER = HeaderValues.create(HeaderNames.RETRY_AFTER, "1");
+
+    /** On every error answer: its layout depends on the request's {@code Accept}. */
+    static final Header VARY_ACCEPT = HeaderValues.create(HeaderNames.VARY, "Accept");
 
     /** The detail of a 503 for a write whose commit was cut off: it may or may not have been made. */
     static final String OUTCOME_UNKNOWN = "Service Unavailable: the write may or may not have been made; "
@@ -24,11 +27,16 @@ final class ErrorAnswers {
     private ErrorAnswers() {
     }
 
+    /**
+     * @param detail a sentence, or the {@link Problem}s of a 422
+     */
     static void send(ServerRequest request, ServerResponse response, Status status, Object detail) {
-        JsonResponses.send(request, response, status, new Detail(detail));
+        if (Drain.mayAnswer(request)) {
+            write(request, response, status, detail);
+        }
     }
 
-    /** {@code {"detail": "<reason phrase>"}}. */
+    /** The status's reason phrase as the detail: {@code {"detail": "Method Not Allowed"}}. */
     static void send(ServerRequest request, ServerResponse response, Status status) {
         send(request, response, status, reasonPhrase(status));
     }
@@ -52,12 +60,13 @@ final class ErrorAnswers {
     static void cutOff(ServerRequest request, ServerResponse response) {
         response.header(HeaderValues.CONNECTION_CLOSE);
         response.header(RETRY_AFTER);
-        JsonResponses.write(request, response, Status.SERVICE_UNAVAILABLE_503, new Detail(reasonPhrase(Status.SERVICE_UNAVAILABLE_503)));
+        write(request, response, Status.SERVICE_UNAVAILABLE_503, reasonPhrase(Status.SERVICE_UNAVAILABLE_503));
     }
 
-    /** The body of an error answer as bytes, for a response written below routing. */
-    static byte[] body(String detail) {
-        return Json.write(new Detail(detail));
+    private static void write(ServerRequest request, ServerResponse response, Status status, Object detail) {
+        ErrorLayout layout = ErrorLayout.of(request.headers());
+        response.header(VARY_ACCEPT);
+        JsonResponses.write(request, response, status, layout.contentType(), layout.body(status, detail));
     }
 
     static String reasonPhrase(Status status) {

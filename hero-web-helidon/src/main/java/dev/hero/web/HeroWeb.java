@@ -174,7 +174,7 @@ public final class HeroWeb {
      * shape, the error shapes). Optional: call it while something else starts, such as the database.
      */
     public static void warmUp() {
-        Json.prepare(HeroPublic.class, Deleted.class, Detail.class, Problem.class);
+        Json.prepare(HeroPublic.class, Deleted.class, Detail.class, Problem.class, ProblemDetails.class);
         Json.parse(Json.write(new Detail("Warm-up")));
     }
 

@@ -7,6 +7,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectTransportRequest;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.io.IOException;
@@ -156,7 +157,7 @@ final class JsonBodies {
             }
             // the body's framing is broken (a chunk size that is not hexadecimal, ...) or the connection failed
             // while reading it: either way the request's fault or the client's, never a server error
-            throw malformedBody(e);
+            throw malformedBody(request, e);
         } finally {
             if (reading.compareAndSet(true, false)) {
                 deadline.cancel(false);
@@ -168,10 +169,12 @@ final class JsonBodies {
 
     /**
      * A {@link RequestException}, as Helidon raises for its own framing errors: it is answered by the direct
-     * handler (JSON) and the connection closed, without Helidon trying to read the rest of the broken body first.
+     * handler (JSON, in the layout the request's headers ask for) and the connection closed, without Helidon trying
+     * to read the rest of the broken body first.
      */
-    private static RequestException malformedBody(Exception cause) {
+    private static RequestException malformedBody(ServerRequest request, Exception cause) {
         return RequestException.builder()
+                .request(DirectTransportRequest.create(request.prologue(), request.headers()))
                 .type(DirectHandler.EventType.BAD_REQUEST)
                 .status(Status.BAD_REQUEST_400)
                 .message("Malformed request body: " + cause.getClass().getSimpleName())

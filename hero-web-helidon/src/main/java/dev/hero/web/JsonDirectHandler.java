@@ -1,14 +1,15 @@
 package dev.hero.web;
 
 import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 
 /**
  * Answers the errors Helidon handles below routing (malformed requests, bodies over the server's max
- * payload size) with {@code {"detail": "<reason phrase>"}}. Helidon's own message is not used: it may
- * quote the request, and is withheld by default anyway.
+ * payload size) with {@code {"detail": "<reason phrase>"}}, or as problem details when the request's {@code Accept}
+ * asks for them ({@link ErrorLayout}; a request whose request line or headers could not be read has no {@code Accept}
+ * to go by, and gets the default). Helidon's own message is not used: it may quote the request, and is withheld by
+ * default anyway.
  */
 final class JsonDirectHandler implements DirectHandler {
 
@@ -22,7 +23,7 @@ final class JsonDirectHandler implements DirectHandler {
             // the client's request line names another protocol version (HTTP/1.0, HTTP/2.0 as text): a fault of the
             // request, so a 4xx, as for every other malformed request line; the detail says what to send instead
             return json(request, TransportResponse.builder().status(Status.BAD_REQUEST_400).headers(headers),
-                    "HTTP Version Not Supported: send HTTP/1.1");
+                    Status.BAD_REQUEST_400, "HTTP Version Not Supported: send HTTP/1.1");
         }
         TransportResponse.Builder response = TransportResponse.builder()
                 .status(status)
@@ -31,13 +32,15 @@ final class JsonDirectHandler implements DirectHandler {
             // the server sheds load (its concurrency limit): tell the client when to try again
             response.header(ErrorAnswers.RETRY_AFTER);
         }
-        return json(request, response, ErrorAnswers.reasonPhrase(status));
+        return json(request, response, status, ErrorAnswers.reasonPhrase(status));
     }
 
-    private static TransportResponse json(TransportRequest request, TransportResponse.Builder response, String detail) {
-        response.header(HeaderValues.CONTENT_TYPE_JSON);
+    private static TransportResponse json(TransportRequest request, TransportResponse.Builder response, Status status, String detail) {
+        ErrorLayout layout = ErrorLayout.of(request.headers());
+        response.header(layout.contentType());
+        response.header(ErrorAnswers.VARY_ACCEPT);
         if (!"HEAD".equals(request.method())) {
-            response.entity(ErrorAnswers.body(detail));
+            response.entity(Json.write(layout.body(status, detail)));
         }
         return response.build();
     }

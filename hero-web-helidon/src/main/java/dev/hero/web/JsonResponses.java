@@ -1,5 +1,6 @@
 package dev.hero.web;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -21,11 +22,19 @@ final class JsonResponses {
         }
     }
 
-    /** Writes the answer whoever answers: for the stop's own 503 to a request it cut off. */
+    /** Writes the answer as {@code application/json}, whoever answers. */
     static void write(ServerRequest request, ServerResponse response, Status status, Object body) {
+        write(request, response, status, HeaderValues.CONTENT_TYPE_JSON, body);
+    }
+
+    /**
+     * Writes the answer as this JSON media type ({@code application/problem+json} for problem details), whoever answers:
+     * the stop writes its own 503 to a request it cut off ({@link ErrorAnswers#cutOff}).
+     */
+    static void write(ServerRequest request, ServerResponse response, Status status, Header contentType, Object body) {
         byte[] bytes = Json.write(body);
         response.status(status);
-        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.header(contentType);
         if (Method.HEAD.equals(request.prologue().method())) {
             // an answer to HEAD has no content, or the client would read it as the next response
             response.send();

@@ -49,6 +49,11 @@ record Answer(int status, String contentType, String allow, String location, Str
         return Map.copyOf(all);
     }
 
+    /** The first {@code Vary} value, or {@code null}. */
+    String vary() {
+        return header("Vary");
+    }
+
     /** The first value of the header, or {@code null}. */
     String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 interface HeroApiSpec {
 
     String JSON = "application/json";
+    String PROBLEM_JSON = "application/problem+json";
     WebLimits LIMITS = WebLimits.defaults();
     SwitchableHeroes HEROES = new SwitchableHeroes();
 
@@ -102,9 +103,28 @@ interface HeroApiSpec {
 
     /** Sends the body as is; none at all when {@code null}. */
     default Answer sendBytes(Method method, String path, String contentType, byte[] body) {
+        return exchange(method, path, contentType, body);
+    }
+
+    /**
+     * Sends the body as is (none at all when {@code null}), with these header fields too: name, value, name, value...
+     * The path may have a query ({@code /heroes/?limit=5}).
+     */
+    default Answer exchange(Method method, String pathAndQuery, String contentType, byte[] body, String... headerNamesAndValues) {
+        int query = pathAndQuery.indexOf('?');
+        String path = query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
         Http1ClientRequest request = client().method(method).path(path);
+        if (query >= 0) {
+            for (String parameter : pathAndQuery.substring(query + 1).split("&")) {
+                int equals = parameter.indexOf('=');
+                request.queryParam(parameter.substring(0, equals), parameter.substring(equals + 1));
+            }
+        }
         if (contentType != null) {
             request.header(HeaderNames.CONTENT_TYPE, contentType);
+        }
+        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+            request.header(HeaderNames.create(headerNamesAndValues[i]), headerNamesAndValues[i + 1]);
         }
         return OpenApiCheck.checked(method, path, Answer.of(body == null ? request.request() : request.submit(body)));
     }

@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Holds every answer a web test sees to the OpenAPI document the server serves: the operation (path template
- * and method) must be documented with that status, and the body must match the documented schema, checked by
- * a JSON Schema validator (networknt, draft 2020-12, the dialect of OpenAPI 3.1). The headers of the API
- * ({@link #API_HEADERS}) an answer carries must be documented for that answer and match their schema, and a header
- * documented as required must be there. A documented path with an undocumented method must answer 405; any other
- * path 404.
+ * and method) must be documented with that status and the answer's media type, and the body must match the schema
+ * documented for that media type, checked by a JSON Schema validator (networknt, draft 2020-12, the dialect of OpenAPI
+ * 3.1). The headers of the API ({@link #API_HEADERS}) an answer carries must be documented for that answer and match
+ * their schema, and a header documented as required must be there. A documented path with an undocumented method
+ * must answer 405; any other path 404 (either as the default error layout or as problem details).
  */
 final class OpenApiCheck {
 
@@ -48,12 +48,12 @@ final class OpenApiCheck {
                 return answer;
             }
             assertThat(answer.status()).as("%s %s is no documented path", method, path).isEqualTo(404);
-            return conforms(answer, "HTTPError", "#/components/schemas/HTTPError");
+            return undocumentedError(answer);
         }
         JsonNode operation = DOCUMENT.get("paths").get(template).get(method.text().toLowerCase(Locale.ROOT));
         if (operation == null) {
             assertThat(answer.status()).as("%s %s is no documented operation", method, path).isEqualTo(405);
-            return method == Method.HEAD ? answer : conforms(answer, "HTTPError", "#/components/schemas/HTTPError");
+            return method == Method.HEAD ? answer : undocumentedError(answer);
         }
         JsonNode response = operation.get("responses").get(String.valueOf(answer.status()));
         assertThat(response).as("%s %s answered %s, which the document does not list: %s",
@@ -65,11 +65,14 @@ final class OpenApiCheck {
         String pointer = "/paths/" + template.replace("~", "~0").replace("/", "~1") + "/"
                 + method.text().toLowerCase(Locale.ROOT) + "/responses/" + answer.status();
         headersConform(answer, pointer, response.path("headers"));
-        JsonNode schema = response.path("content").path("application/json").path("schema");
-        if (schema.isMissingNode()) {
+        if (!response.has("content")) {
             return answer;
         }
-        return conforms(answer, pointer, schema);
+        String mediaType = mediaType(answer);
+        JsonNode schema = response.get("content").path(mediaType).path("schema");
+        assertThat(schema.isMissingNode()).as("%s %s answered %s as %s, which the document does not list for it: %s",
+                method, template, answer.status(), answer.contentType(), answer.body()).isFalse();
+        return conforms(answer, pointer + "/" + mediaType, schema);
     }
 
     private static void headersConform(Answer answer, String pointer, JsonNode documented) {
@@ -93,8 +96,16 @@ final class OpenApiCheck {
         }
     }
 
-    private static Answer conforms(Answer answer, String key, String ref) {
-        return conforms(answer, key, Answer.JSON.createObjectNode().put("$ref", ref));
+    /** A 404 for an unknown path, a 405 for an undocumented method: no operation documents them, so the error schemas do. */
+    private static Answer undocumentedError(Answer answer) {
+        String schema = mediaType(answer).equals(ErrorLayout.PROBLEM_JSON) ? "ProblemDetails" : "HTTPError";
+        return conforms(answer, schema, Answer.JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema));
+    }
+
+    /** The answer's media type, without parameters and in lower case. */
+    private static String mediaType(Answer answer) {
+        assertThat(answer.contentType()).as("content type of %s", answer.body()).isNotNull();
+        return answer.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -102,7 +113,7 @@ final class OpenApiCheck {
      * {@code #/components/schemas/...} references resolve; the schema's own keywords are added at the root.
      */
     private static Answer conforms(Answer answer, String key, JsonNode schema) {
-        assertThat(answer.contentType()).as("content type of %s", answer.body()).startsWith("application/json");
+        assertThat(mediaType(answer)).as("content type of %s", answer.body()).isIn("application/json", ErrorLayout.PROBLEM_JSON);
         List<Error> errors = schema(key, schema).validate(answer.body(), InputFormat.JSON);
         assertThat(errors).as("%s does not match the documented schema (%s)", answer.body(), key).isEmpty();
         return answer;

@@ -40,6 +40,44 @@ interface RawRequestSpec extends HeroApiSpec {
         assertJsonDetail(answer);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a Content-Length that is not a number  | 'POST /heroes/ HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/problem+json\\r\\nContent-Length: many\\r\\n\\r\\n' | 400 | Bad Request
+            a body declared over the max payload   | 'POST /heroes/ HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/problem+json\\r\\nContent-Type: application/json\\r\\nContent-Length: 2097152\\r\\n\\r\\n' | 413 | Request Entity Too Large
+            a GET declaring a body over the limit  | 'GET /heroes/1 HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/problem+json\\r\\nContent-Length: 2097152\\r\\n\\r\\n' | 413 | Request Entity Too Large
+            """)
+    default void givenARequestTheServerRejectsBeforeRoutingAfterItsHeaders_whenProblemDetailsAreAccepted_thenAProblemDocument(
+            String what, String request, int status, String detail) throws IOException {
+        Wire.Answer answer = Wire.raw(port(), request.translateEscapes());
+
+        assertThat(answer.status()).as(what).isEqualTo(status);
+        assertProblem(answer, status, detail);
+    }
+
+    @Test
+    default void givenAChunkedBodyWithABrokenChunkSize_whenProblemDetailsAreAccepted_thenABadRequestProblem() throws IOException {
+        Wire.Answer answer = Wire.rawThenHalfClose(port(), "POST /heroes/ HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                + "Accept: application/problem+json\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertProblem(answer, 400, "Bad Request");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a bad percent-encoding in the path | 'GET /heroes/%zz HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/problem+json\\r\\n\\r\\n' | 400
+            an HTTP/1.0 request line           | 'GET /heroes/ HTTP/1.0\\r\\nHost: localhost\\r\\nAccept: application/problem+json\\r\\n\\r\\n' | 400
+            a header without a colon           | 'GET /heroes/ HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/problem+json\\r\\nBroken header\\r\\n\\r\\n' | 400
+            """)
+    default void givenARequestRejectedBeforeItsHeadersAreRead_whenProblemDetailsAreAccepted_thenTheDefaultLayoutAsDocumented(
+            String what, String request, int status) throws IOException {
+        // the server answers these before it has the request's Accept (docs/web.md, "Problem details")
+        Wire.Answer answer = Wire.raw(port(), request.translateEscapes());
+
+        assertThat(answer.status()).as(what).isEqualTo(status);
+        assertJsonDetail(answer);
+    }
+
     @Test
     default void givenHeadersLargerThanTheServerAccepts_whenSent_thenTheAnswerIsJsonWithDetail() throws IOException {
         // Helidon's default limit for the header section is 16 KiB
@@ -113,6 +151,14 @@ interface RawRequestSpec extends HeroApiSpec {
         }
 
         assertThat(visited).isEqualTo(ids);
+    }
+
+    private static void assertProblem(Wire.Answer answer, int status, String detail) {
+        assertThat(answer.header("content-type")).as("content type in %s", answer.headers()).containsExactly("application/problem+json");
+        assertThat(answer.header("vary")).containsExactly("Accept");
+        assertThat(answer.json().get("type").asText()).isEqualTo("about:blank");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.json().get("detail").asText()).isEqualTo(detail);
     }
 
     private static void assertJsonDetail(Wire.Answer answer) {
