@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Hero's load benchmark (docs/performance.md). From anywhere:
-#   bash hero-app/bench/run.sh [--compare] [--limits] [--runs N] [--startups N] [--duration S] [--warmup S] [--no-build] [--jar]
-# Builds Hero, starts its runtime image (hero-app/target/hero/bin/hero, what users run) on a fresh SQLite database, seeds 1000 heroes and drives wrk (2 threads,
-# 32 connections) through four scenarios: get (GET /heroes/{random id}), page (GET 100 at a random offset),
-# create (POST), mix (80 % get, 10 % POST, 10 % PATCH). One line per scenario: requests/s, p50, p99,
-# errors (non-2xx responses + socket errors) and the server's peak RSS while the scenario ran.
+#   bash hero-app/bench/run.sh [--compare] [--rows N] [--limits] [--runs N] [--startups N] [--duration S] [--warmup S] [--no-build] [--jar]
+# Builds Hero, starts its runtime image (hero-app/target/hero/bin/hero, what users run) on a fresh SQLite database
+# holding N heroes (default 1000, loaded with plain SQL while the server is stopped: ids 1..N, names "Hero i",
+# ages i % 100 with every 20th unknown) and drives wrk (2 threads, 32 connections) through the scenarios:
+#   get        GET /heroes/{random id}
+#   page       GET 100 at a random offset over the whole table
+#   page-head  GET 100 at offset 0;   page-tail  GET 100 at offset N - 100 (how a page's cost grows with the offset)
+#   cursor     pages of 100 by following Link rel="next" (Hero only: the tutorial has no cursors)
+#   filtered   heroes of one random age, sorted by -name, with X-Total-Count (Hero only)
+#   create     POST;   mix  80 % get, 10 % POST, 10 % PATCH
+# then (Hero only) walks the whole table by Link rel="next" and checks it (walk.py: every hero once, in order).
+# One line per scenario: requests/s, p50, p99, errors (non-2xx responses + socket errors) and the server's peak
+# RSS while the scenario ran.
+#   --rows N    how many heroes both apps hold before the load (default 1000; 1000000 for issue #10's figures)
 #   --compare   the same load against the tutorial app (../shared/reference/start.sh, 2 workers) in the
 #               same run, then the ratio Hero / tutorial per scenario
 #   --limits    (a) a bare Helidon route with a constant hero body under the get load, (b) JMH: raw
@@ -30,6 +39,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --compare) compare=1 ;;
     --limits) limits=1 ;;
+    --rows) rows="$2"; shift ;;
     --runs) runs="$2"; shift ;;
     --startups) startups="$2"; shift ;;
     --jar) use_jar=1 ;;
@@ -154,6 +164,7 @@ start_tutorial() {  # dir port -> sets server_pid, startup_ms (start.sh polls ev
   # So one worker creates the (empty) table first; the measured start is the 2-worker one on that database.
   first="$("$reference/start.sh" "$port" "$dir" 1)"
   stop_server "$first"
+  load_rows "$dir/database.db"
   t0="$(now_ms)"
   server_pid="$("$reference/start.sh" "$port" "$dir" 2)"
   startup_ms=$(( $(now_ms) - t0 ))
@@ -219,16 +230,21 @@ stop_server() {
   kill -KILL "$1" 2>/dev/null || true
 }
 
-seed() {  # port: 1000 heroes, one after another on one keep-alive connection
-  local cfg="$work/seed.curl" i
-  : >"$cfg"
-  for i in $(seq 1 "$rows"); do
-    printf 'url = "http://127.0.0.1:%s/heroes/"\nrequest = POST\nheader = "Content-Type: application/json"\ndata = "{\\"name\\":\\"Hero %s\\",\\"secret_name\\":\\"Secret %s\\",\\"age\\":%s}"\noutput = /dev/null\nwrite-out = "%%{http_code}\\n"\nnext\n' \
-      "$1" "$i" "$i" $((i % 100)) >>"$cfg"
-  done
-  sed -i '$d' "$cfg"  # no "next" after the last request
-  local bad; bad="$(curl -s -K "$cfg" | grep -vc '^20[01]$' || true)"
-  [ "$bad" = 0 ] || { echo "seeding failed: $bad requests not 200/201; server logs:" >&2; tail -20 "$work"/*/*.log >&2; exit 1; }
+load_rows() {  # sqlite-file: the same $rows heroes into either app's table, with plain SQL, the server stopped
+  local t0; t0="$(now_ms)"
+  python3 - "$1" "$rows" <<'PY' || { echo "loading $rows heroes into $1 failed" >&2; exit 1; }
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+with db:
+    db.execute("""INSERT INTO hero (name, age, secret_name)
+        WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < ?)
+        SELECT 'Hero ' || n, CASE WHEN n % 20 = 0 THEN NULL ELSE n % 100 END, 'Secret ' || n FROM i""", (int(sys.argv[2]),))
+    count = db.execute("SELECT count(*) FROM hero").fetchone()[0]
+db.close()
+if count != int(sys.argv[2]):
+    sys.exit(f"expected {sys.argv[2]} heroes, found {count}")
+PY
+  printf '  loaded %s heroes into %s in %s ms\n' "$rows" "${1#$work/}" $(( $(now_ms) - t0 ))
 }
 
 # scenario port pid -> one RESULT line in $work/last: requests secs rps p50 p99 non2xx sockerr peak_rss_kib
@@ -254,7 +270,7 @@ record() {  # run server scenario "requests secs rps p50 p99 non2xx sockerr rss_
   set -- "$1" "$2" "$3" $4
   local errors=$(( $9 + ${10} )) rss=$(( ${11} / 1024 ))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$6" "$7" "$8" "$errors" "$rss" >>"$results"
-  printf '  %-9s %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %-6s peak RSS %5s MiB\n' \
+  printf '  %-9s %-9s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %-6s peak RSS %5s MiB\n' \
     "$2" "$3" "$6" "$7" "$8" "$errors" "$rss"
 }
 record_value() {  # run server metric value
@@ -265,6 +281,9 @@ bench_app() {  # run kind(hero|tutorial)
   local run="$1" kind="$2" port dir s
   port="$(free_port)"; dir="$work/$kind-$run"
   local attempt
+  if [ "$kind" = hero ]; then  # a first start migrates the empty database; the rows go in with Hero stopped
+    start_hero "$dir" "$port"; stop_server "$server_pid"; load_rows "$dir/hero.db"
+  fi
   for attempt in 1 2 3; do
     if [ "$kind" = hero ]; then start_hero "$dir" "$port"; else start_tutorial "$dir" "$port"; fi
     sleep 1
@@ -281,11 +300,22 @@ bench_app() {  # run kind(hero|tutorial)
   printf '  %-9s start-up %5s ms (process start to first 200)   RSS at rest %s MiB\n' "$kind" "$startup_ms" "$rest"
   record_value "$run" "$kind" startup_ms "$startup_ms"
   record_value "$run" "$kind" rest_rss "$rest"
-  seed "$port"
-  for s in get page create mix; do
+  for s in $(scenarios "$kind"); do
+    [ "$s" = create ] && [ "$kind" = hero ] && walk "$run" "$port"  # before the creates change the table
     record "$run" "$kind" "$s" "$(run_scenario "$s" "$port" "$pid")"
   done
   stop_server "$pid"
+}
+
+scenarios() {  # kind
+  if [ "$1" = hero ]; then echo get page page-head page-tail cursor filtered create mix; else echo get page page-head page-tail create mix; fi
+}
+
+walk() {  # run port: the whole table by Link rel="next", checked
+  local line; line="$(python3 "$bench/walk.py" "$2")" || { echo "the walk failed: $line" >&2; exit 1; }
+  set -- "$1" $line
+  printf '  %-9s walk    %s heroes in %s pages by Link rel="next" in %s s, every one once, in order\n' hero "$3" "$4" "$5"
+  record_value "$1" hero walk_s "$5"
 }
 
 jmh() {  # run: raw sqlite-jdbc insert and select-by-id ops/s
@@ -302,7 +332,7 @@ jmh() {  # run: raw sqlite-jdbc insert and select-by-id ops/s
 
 if [ "$use_jar" = 1 ]; then hero_as="java -jar hero-app/target/hero-app.jar ${hero_jvm_options}"; else hero_as="hero-app/target/hero/bin/hero${hero_jvm_options:+ with JDK_JAVA_OPTIONS=$hero_jvm_options}"; fi
 echo "hero: $hero_as"
-echo "wrk: $threads threads, $conns connections, ${warmup} s warm-up + ${duration} s per scenario; $rows heroes seeded; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "wrk: $threads threads, $conns connections, ${warmup} s warm-up + ${duration} s per scenario; $rows heroes loaded; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
 if [ "$startups" -gt 0 ]; then
   echo "start-up, $startups alternating round(s)"
   startup_rounds
@@ -343,24 +373,30 @@ if [ "$startups" -gt 0 ]; then
   echo
 fi
 echo "summary (median of $runs run(s); each ratio is computed per run, then the median taken)"
-for s in get page create mix; do
-  printf '  hero     %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \
+for s in $(scenarios hero); do
+  printf '  hero     %-9s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \
     "$(med_of hero "$s" 4)" "$(med_of hero "$s" 5)" "$(med_of hero "$s" 6)" "$(med_of hero "$s" 7)" "$(med_of hero "$s" 8)"
 done
-printf '  hero     start-up %s ms   RSS at rest %s MiB\n' "$(med_of hero startup_ms 4)" "$(med_of hero rest_rss 4)"
+printf '  hero     start-up %s ms   RSS at rest %s MiB   walk of %s heroes %s s\n' "$(med_of hero startup_ms 4)" "$(med_of hero rest_rss 4)" "$rows" "$(med_of hero walk_s 4)"
 if [ "$compare" = 1 ]; then
-  for s in get page create mix; do
-    printf '  tutorial %-7s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \
+  for s in $(scenarios tutorial); do
+    printf '  tutorial %-9s %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %s   peak RSS %s MiB\n' "$s" \
       "$(med_of tutorial "$s" 4)" "$(med_of tutorial "$s" 5)" "$(med_of tutorial "$s" 6)" "$(med_of tutorial "$s" 7)" "$(med_of tutorial "$s" 8)"
   done
   printf '  tutorial start-up %s ms   RSS at rest %s MiB\n' "$(med_of tutorial startup_ms 4)" "$(med_of tutorial rest_rss 4)"
-  for s in get page create mix; do
-    printf '  ratio hero/tutorial %-7s req/s x%.1f   p99 x%.2f   peak RSS x%.2f\n' "$s" \
+  for s in $(scenarios tutorial); do
+    printf '  ratio hero/tutorial %-9s req/s x%.1f   p99 x%.2f   peak RSS x%.2f\n' "$s" \
       "$(med_ratio hero "$s" tutorial "$s" 4 4)" "$(med_ratio hero "$s" tutorial "$s" 6 6)" "$(med_ratio hero "$s" tutorial "$s" 8 8)"
   done
   printf '  ratio hero/tutorial start-up x%.2f   RSS at rest x%.2f\n' \
     "$(med_ratio hero startup_ms tutorial startup_ms 4 4)" "$(med_ratio hero rest_rss tutorial rest_rss 4 4)"
 fi
+tail_vs_head() {  # server: p50 of the page at offset N - 100 over the p50 of the page at offset 0
+  ratio "$(med_of "$1" page-tail 5)" "$(med_of "$1" page-head 5)"
+}
+printf '  page at offset %s vs offset 0, p50: hero x%.2f' "$((rows > 100 ? rows - 100 : 0))" "$(tail_vs_head hero)"
+[ "$compare" = 1 ] && printf ', tutorial x%.2f' "$(tail_vs_head tutorial)"
+echo
 if [ "$limits" = 1 ]; then
   printf '  bare route get %10.0f req/s;  raw sqlite-jdbc insert %10.0f/s, select-by-id %10.0f/s\n' \
     "$(med_of bare get 4)" "$(med_of jmh insert 4)" "$(med_of jmh select 4)"
