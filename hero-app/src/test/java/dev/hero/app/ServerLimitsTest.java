@@ -38,8 +38,9 @@ class ServerLimitsTest {
     }
 
     @Test
-    void givenAllRequestSlotsBusy_whenAnotherRequestArrives_thenItIsShedAtOnceWith503AndRetryAfter() throws Exception {
-        try (HeroServer server = start(Map.of("hero.http.concurrent.limit", "1"));
+    void givenAllRequestSlotsBusy_whenAnotherRequestArrives_thenItIsShedAtOnceWith503AndRetryAfterClosedAndLogged() throws Exception {
+        try (AccessLines access = new AccessLines();
+             HeroServer server = start(Map.of("hero.http.concurrent.limit", "1"));
              Socket slow = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             // holds the only slot: its handler waits for a body that arrives late
             OutputStream out = slow.getOutputStream();
@@ -53,6 +54,12 @@ class ServerLimitsTest {
             assertThat(shed.status()).isEqualTo(503);
             assertThat(shed.isJsonWithDetail()).as(shed.body()).isTrue();
             assertThat(shed.header("retry-after")).containsExactly("1");
+            // shed below routing, where no filter runs: still one access line, and the connection closed at once
+            Wire.Ending shedRaw = Wire.rawToTheEnd(server.port(), "DELETE /heroes/7 HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(shedRaw.answer().status()).isEqualTo(503);
+            assertClosedAtOnce(shedRaw);
+            assertThat(access.has("GET /heroes/ 503")).as("access lines %s", access.lines()).isTrue();
+            assertThat(access.has("DELETE /heroes/7 503")).as("access lines %s", access.lines()).isTrue();
 
             out.write("\"Late\",\"secret_name\":\"Slow Poke\"}".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -63,28 +70,35 @@ class ServerLimitsTest {
     }
 
     @Test
-    void givenHeadersOverTheLimit_whenSent_thenAJsonClientErrorAndNothingChanges() throws Exception {
-        try (HeroServer server = start(Map.of("hero.http.header.limit", "4096"))) {
+    void givenHeadersOverTheLimit_whenSent_thenAJsonClientErrorLoggedAndNothingChanges() throws Exception {
+        try (AccessLines access = new AccessLines();
+             HeroServer server = start(Map.of("hero.http.header.limit", "4096"))) {
             String request = "GET /heroes/ HTTP/1.1\r\nHost: x\r\nX-Junk: " + "a".repeat(8000) + "\r\n\r\n";
 
-            Wire.Answer rejected = Wire.raw(server.port(), request.getBytes(StandardCharsets.US_ASCII));
+            Wire.Ending rejected = Wire.rawToTheEnd(server.port(), request);
 
-            assertThat(rejected.status()).isBetween(400, 431);
-            assertThat(rejected.isJsonWithDetail()).as(rejected.body()).isTrue();
+            assertThat(rejected.answer().status()).isBetween(400, 431);
+            assertThat(rejected.answer().isJsonWithDetail()).as(rejected.answer().body()).isTrue();
+            assertClosedAtOnce(rejected);
+            assertThat(access.has("GET /heroes/ " + rejected.answer().status())).as("access lines %s", access.lines()).isTrue();
             String fits = "GET /heroes/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Junk: " + "a".repeat(2000) + "\r\n\r\n";
             assertThat(Wire.raw(server.port(), fits.getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
         }
     }
 
     @Test
-    void givenARequestLineOverTheLimit_whenSent_then414AsJson() throws Exception {
-        try (HeroServer server = start(Map.of("hero.http.line.limit", "1024"))) {
+    void givenARequestLineOverTheLimit_whenSent_then414AsJsonLoggedWithNothingOfTheLine() throws Exception {
+        try (AccessLines access = new AccessLines();
+             HeroServer server = start(Map.of("hero.http.line.limit", "1024"))) {
             String request = "GET /heroes/?offset=0&junk=" + "b".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
 
-            Wire.Answer rejected = Wire.raw(server.port(), request.getBytes(StandardCharsets.US_ASCII));
+            Wire.Ending rejected = Wire.rawToTheEnd(server.port(), request);
 
-            assertThat(rejected.status()).isEqualTo(414);
-            assertThat(rejected.isJsonWithDetail()).as(rejected.body()).isTrue();
+            assertThat(rejected.answer().status()).isEqualTo(414);
+            assertThat(rejected.answer().isJsonWithDetail()).as(rejected.answer().body()).isTrue();
+            assertClosedAtOnce(rejected);
+            // the request line was never read: neither its method nor its path is known
+            assertThat(access.has("other other 414")).as("access lines %s", access.lines()).isTrue();
         }
     }
 
@@ -127,6 +141,13 @@ class ServerLimitsTest {
             answer = Wire.send(CLIENT, server.port(), "GET", "/heroes/", null, null);
         }
         return answer;
+    }
+
+    /** Not a timing benchmark: the idle timeout (30 s) is what a client waited before. */
+    private static void assertClosedAtOnce(Wire.Ending ending) {
+        assertThat(ending.answer().header("connection")).containsExactly("close");
+        assertThat(ending.closedAfter()).as("the server closed the connection after its answer").isPresent();
+        assertThat(ending.closedAfter().get()).isLessThan(Duration.ofSeconds(5));
     }
 
     private static void assertClosedWithin(Socket socket, Duration limit) throws Exception {

@@ -7,10 +7,17 @@ import io.helidon.http.Status;
 
 /**
  * Answers the errors Helidon handles below routing (malformed requests, bodies over the server's max
- * payload size) with {@code {"detail": "<reason phrase>"}}. Helidon's own message is not used: it may
- * quote the request, and is withheld by default anyway.
+ * payload size, the concurrency limit) with {@code {"detail": "<reason phrase>"}}, and tells {@link Exchanges} of each,
+ * since no filter sees them. Helidon's own message is not used: it may quote the request, and is withheld by default
+ * anyway.
  */
 final class JsonDirectHandler implements DirectHandler {
+
+    private final Exchanges exchanges;
+
+    JsonDirectHandler(Exchanges exchanges) {
+        this.exchanges = exchanges;
+    }
 
     @Override
     public TransportResponse handle(TransportRequest request,
@@ -18,6 +25,12 @@ final class JsonDirectHandler implements DirectHandler {
                                     Status status,
                                     ServerResponseHeaders headers,
                                     String message) {
+        TransportResponse response = answer(request, status, headers);
+        exchanges.answeredBelowRouting(response.status().code());
+        return response;
+    }
+
+    private static TransportResponse answer(TransportRequest request, Status status, ServerResponseHeaders headers) {
         if (status == Status.HTTP_VERSION_NOT_SUPPORTED_505) {
             // the client's request line names another protocol version (HTTP/1.0, HTTP/2.0 as text): a fault of the
             // request, so a 4xx, as for every other malformed request line; the detail says what to send instead
