@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +133,55 @@ class ServerLimitsTest {
             Wire.Answer list = getOnceASlotIsFree(server);
             assertThat(list.status()).as("the only request slot is free again").isEqualTo(200);
             assertThat(list.body()).isEqualTo("[]");
+        }
+    }
+
+    /**
+     * Clients that leave half-way (inside their headers, inside their body, before reading their answers) are their own
+     * business: one access line each as a client error, and no warning (Helidon 4.2 answered the first with a 500 and a
+     * warning, and each answer it could not write with another warning).
+     */
+    @Test
+    void givenClientsThatLeaveHalfWay_whenTheServerNotices_thenOneAccessLineEachAsAClientErrorAndNoWarning() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler warningCapture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(warningCapture);
+        try (AccessLines access = new AccessLines(); HeroServer server = start(Map.of())) {
+            leave(server.port(), "GET /heroes/ HTTP/1.1\r\nHost: x\r\nX-Half: ");
+            leave(server.port(), "POST /heroes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"na");
+            leave(server.port(), "GET /heroes/ HTTP/1.1\r\nHost: x\r\n\r\n".repeat(200));
+
+            assertThat(access.has("GET /heroes/ 400")).as("access lines %s", access.lines()).isTrue();
+            assertThat(access.has("POST /heroes/ 400")).as("access lines %s", access.lines()).isTrue();
+            assertThat(getOnceASlotIsFree(server).status()).as("the server goes on").isEqualTo(200);
+        } finally {
+            root.removeHandler(warningCapture);
+        }
+        assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    /** Sends the text and closes the connection without reading anything. */
+    private static void leave(int port, String request) throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            Thread.sleep(200); // the server has read what there is and waits for more
         }
     }
 

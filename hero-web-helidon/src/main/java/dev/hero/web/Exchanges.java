@@ -2,6 +2,7 @@ package dev.hero.web;
 
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
@@ -46,6 +47,13 @@ final class Exchanges {
             @Override
             public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
                 current.set(new Started(prologue, System.nanoTime()));
+            }
+
+            @Override
+            public void headers(ConnectionContext ctx, Headers headers) {
+                if (current.get() instanceof Started started) {
+                    started.headersRead = true;
+                }
             }
         };
     }
@@ -92,6 +100,15 @@ final class Exchanges {
         }
     }
 
+    /**
+     * Whether the request of this thread has its request line read but not its header section: what Helidon 4.2 fails
+     * with then, other than a malformed header (a 400 of its own), is the client's end of the connection (the end of the
+     * stream, a reset), which it answers as an internal error, 500, and logs as a warning.
+     */
+    boolean endedInItsHeaders() {
+        return current.get() instanceof Started started && !started.headersRead;
+    }
+
     private void report(HeroWeb.Answer answer) {
         for (HeroWeb.AnswerListener listener : listeners) {
             listener.answered(answer);
@@ -109,6 +126,23 @@ final class Exchanges {
         }
     }
 
-    private record Started(HttpPrologue prologue, long nanos) {
+    /** A request whose line has been read, on its connection's thread. */
+    private static final class Started {
+        private final HttpPrologue prologue;
+        private final long nanos;
+        private boolean headersRead;
+
+        Started(HttpPrologue prologue, long nanos) {
+            this.prologue = prologue;
+            this.nanos = nanos;
+        }
+
+        HttpPrologue prologue() {
+            return prologue;
+        }
+
+        long nanos() {
+            return nanos;
+        }
     }
 }

@@ -25,7 +25,12 @@ final class JsonDirectHandler implements DirectHandler {
                                     Status status,
                                     ServerResponseHeaders headers,
                                     String message) {
-        TransportResponse response = answer(request, status, headers);
+        TransportResponse response = eventType == EventType.INTERNAL_ERROR && exchanges.endedInItsHeaders()
+                // the client ended its connection inside its header section: its request is incomplete, a 4xx (nobody
+                // reads the answer), not a fault of the server (the warning Helidon logs with a 500 is left out)
+                ? json(request, TransportResponse.builder().status(Status.BAD_REQUEST_400).headers(headers),
+                        "Request ended before its header section was complete")
+                : answer(request, status, headers);
         exchanges.answeredBelowRouting(response.status().code());
         return response;
     }
