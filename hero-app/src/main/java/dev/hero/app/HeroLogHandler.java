@@ -30,13 +30,16 @@ import java.util.logging.Logger;
  * <li>A line never breaks: a line break in a message is written as {@code \n}, so no text a client sent can forge a
  * line either.</li>
  * <li>An exception is the end of its line, its class and message (and its root cause's): expected conditions (a client
- * gone, a pool timeout, a database away) are one line. Its stack trace follows only for a SEVERE record (a fault of
- * Hero's), or where the record's logger is at FINE (debug, docs/operations.md).</li>
+ * gone, a pool timeout, a database away, a connection refused while the server stops) are one line. Its stack trace
+ * follows only for a fault of Hero's own code (a SEVERE record of a {@code dev.hero} logger, such as a 500), or where
+ * the record's logger is at FINE (debug, docs/operations.md). A library's SEVERE record is one line too: Helidon logs
+ * one with a trace for every connection accepted while it stops.</li>
  * </ul>
  */
 public final class HeroLogHandler extends Handler {
 
     static final String ACCESS_LOGGER = "dev.hero.access";
+    private static final String HERO_LOGGERS = "dev.hero.";
 
     private static final long FLUSH_EVERY_MILLIS = 200;
     private static final int WRITE_OUT_CHARS = 32 * 1024;
@@ -145,9 +148,10 @@ public final class HeroLogHandler extends Handler {
             return line.toString();
         }
 
-        /** A fault of Hero's (SEVERE), or a logger at debug level. */
+        /** A fault of Hero's own code (SEVERE on one of its loggers), or a logger at debug level. */
         private static boolean withTrace(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue() && record.getLoggerName() != null
+                    && record.getLoggerName().startsWith(HERO_LOGGERS)) {
                 return true;
             }
             Logger logger = record.getLoggerName() == null ? null : LogManager.getLogManager().getLogger(record.getLoggerName());

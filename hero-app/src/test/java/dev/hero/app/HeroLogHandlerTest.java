@@ -96,7 +96,7 @@ class HeroLogHandlerTest {
     }
 
     @Test
-    void givenASevereRecordWithAnException_whenWritten_thenItsTraceFollows() {
+    void givenASevereRecordOfHerosOwnWithAnException_whenWritten_thenItsTraceFollows() {
         handler.publish(record("dev.hero.web.ErrorMapper", Level.SEVERE, "Request GET /heroes/ failed", new NullPointerException("bug")));
         handler.close();
 
@@ -104,6 +104,17 @@ class HeroLogHandlerTest {
         assertThat(lines.getFirst()).matches(EVENT).endsWith("Request GET /heroes/ failed: java.lang.NullPointerException: bug");
         assertThat(lines.get(1)).isEqualTo("java.lang.NullPointerException: bug");
         assertThat(lines.get(2)).startsWith("\tat ");
+    }
+
+    @Test
+    void givenASevereRecordOfALibraryWithAnException_whenWritten_thenOneLine() {
+        // Helidon 4.2 logs this, with a trace, for every connection accepted while the server stops
+        handler.publish(record("io.helidon.webserver.ServerListener", Level.SEVERE, "Executor rejected handler for new connection",
+                new java.util.concurrent.RejectedExecutionException()));
+        handler.close();
+
+        assertThat(lines()).singleElement().asString().matches(EVENT).endsWith("SEVERE io.helidon.webserver.ServerListener - "
+                + "Executor rejected handler for new connection: java.util.concurrent.RejectedExecutionException");
     }
 
     @Test
