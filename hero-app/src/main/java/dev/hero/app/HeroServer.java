@@ -100,7 +100,6 @@ public final class HeroServer implements AutoCloseable {
         } finally {
             database.close();
         }
-        Operations.flushAccessLog();
         LOG.log(Level.INFO, "Hero stopped");
     }
 }

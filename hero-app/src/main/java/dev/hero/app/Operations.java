@@ -2,23 +2,22 @@ package dev.hero.app;
 
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.HeroDatabase;
+import dev.hero.web.HeroWeb;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
-import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
-import java.util.logging.Handler;
 
 /**
  * What operators use, added to the web server: Helidon observe under {@code /observe} (health:
  * {@code /observe/health/live}, {@code /observe/health/ready} with a database check; metrics in Prometheus
- * text: {@code /observe/metrics}), and one filter that times every request for the metrics and the access
+ * text: {@code /observe/metrics}), and one listener that times every answered request for the metrics and the access
  * log. docs/operations.md lists them.
  */
 final class Operations {
@@ -63,16 +62,9 @@ final class Operations {
         return ObserveFeature.just(health, MetricsObserver.create());
     }
 
-    /** The filter that times every request for the metrics and writes the access log. */
-    static Filter requestTelemetry() {
+    /** Times every answered request for the metrics and writes the access log. */
+    static HeroWeb.AnswerListener requestTelemetry() {
         return new RequestTelemetry(registry());
-    }
-
-    /** Writes out the access lines still buffered ({@link AccessLogHandler}). */
-    static void flushAccessLog() {
-        for (Handler handler : RequestTelemetry.ACCESS.getHandlers()) {
-            handler.flush();
-        }
     }
 
     /** The store, timed per call ({@code hero.db.calls}, tagged with the operation). */

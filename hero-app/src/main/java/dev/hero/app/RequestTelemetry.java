@@ -5,10 +5,6 @@ import io.helidon.common.uri.UriPath;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
-import io.helidon.webserver.http.Filter;
-import io.helidon.webserver.http.FilterChain;
-import io.helidon.webserver.http.RoutingRequest;
-import io.helidon.webserver.http.RoutingResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -18,16 +14,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Times each request once: a timer {@code hero.http.requests} tagged with method, route template (never the
+ * Times each answered request once, as the web adapter tells of it ({@link HeroWeb.AnswerListener}: the answers of the
+ * routing, the drain's 503s included, and those the server gives below routing, such as a request shed by the
+ * concurrency limit or a request line refused): a timer {@code hero.http.requests} tagged with method, route template (never the
  * raw path: {@code /heroes/{hero_id}}, not {@code /heroes/7}) and status, and one access log line
  * {@code GET /heroes/7 200 1.234 ms} on the logger {@code dev.hero.access} (INFO; set it to OFF to switch the
  * log off). Never a query, a header or a body: a body may hold a secret name. The path is client text too, so
  * the log shows what the web adapter says is harmless ({@link HeroWeb#route}: a hero's numeric id), else the route
- * template ({@code /heroes/{hero_id}} for {@code /heroes/abc}, {@code other} for a path no route serves).
+ * template ({@code /heroes/{hero_id}} for {@code /heroes/abc}, {@code other} for a path no route serves, or none known).
  */
-final class RequestTelemetry implements Filter {
+final class RequestTelemetry implements HeroWeb.AnswerListener {
 
-    static final Logger ACCESS = Logger.getLogger("dev.hero.access");
+    private static final HeroWeb.Route UNKNOWN = new HeroWeb.Route("other", "other");
+
+    static final Logger ACCESS = Logger.getLogger(HeroLogHandler.ACCESS_LOGGER);
 
     private final MeterRegistry registry;
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
@@ -37,20 +37,13 @@ final class RequestTelemetry implements Filter {
     }
 
     @Override
-    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        long started = System.nanoTime();
-        // read before routing: a service registered under a path (the /docs files) sees a shortened path
-        HeroWeb.Route route = route(request.path());
-        try {
-            chain.proceed();
-        } finally {
-            long nanos = System.nanoTime() - started;
-            String method = method(request.prologue().method().text());
-            int status = response.status().code();
-            timers.computeIfAbsent(new Key(method, route.template(), status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
-            if (ACCESS.isLoggable(Level.INFO)) {
-                ACCESS.log(Level.INFO, line(method, route.loggedPath(), status, nanos));
-            }
+    public void answered(HeroWeb.Answer answer) {
+        HeroWeb.Route route = answer.path().map(RequestTelemetry::route).orElse(UNKNOWN);
+        String method = method(answer.method());
+        timers.computeIfAbsent(new Key(method, route.template(), answer.status()), this::timer)
+                .record(answer.nanos(), TimeUnit.NANOSECONDS);
+        if (ACCESS.isLoggable(Level.INFO)) {
+            ACCESS.log(Level.INFO, line(method, route.loggedPath(), answer.status(), answer.nanos()));
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ class GracefulStopTest {
                 "hero.db.url", "jdbc:sqlite:" + dir.resolve("stop.db"))));
         CompletableFuture<Void> stopped;
         String answer;
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        try (AccessLines access = new AccessLines();
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = client.getOutputStream();
             out.write(("POST /heroes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                     + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
@@ -49,6 +51,14 @@ class GracefulStopTest {
             assertThat(turnedAway.status()).isEqualTo(503);
             assertThat(turnedAway.isJsonWithDetail()).isTrue();
             assertThat(turnedAway.header("retry-after")).containsExactly("1");
+            // closed at once, while the stop still waits for the create (before, it stayed open until the server stopped)
+            Wire.Ending turnedAwayRaw = Wire.rawToTheEnd(server.port(), "GET /heroes/7 HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(turnedAwayRaw.answer().status()).isEqualTo(503);
+            assertThat(turnedAwayRaw.closedAfter()).as("closed by the server").isPresent();
+            assertThat(turnedAwayRaw.closedAfter().get()).isLessThan(Duration.ofSeconds(5));
+            assertThat(stopped).as("the stop still waits for the create in flight").isNotDone();
+            assertThat(access.has("GET /heroes/ 503")).as("access lines %s", access.lines()).isTrue();
+            assertThat(access.has("GET /heroes/7 503")).as("access lines %s", access.lines()).isTrue();
 
             out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
             out.flush();

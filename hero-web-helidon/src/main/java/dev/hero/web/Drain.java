@@ -25,9 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * is {@linkplain #cutOff() cut off}: answered 503 if its answer has not started, so its client is told rather than
  * left with a closed connection.
  *
- * <p>Two filters: the {@linkplain #tracker() tracker} runs outermost, so a request counts until its last filter (the
- * access log's) is done; the {@linkplain #gate() gate} runs inside the caller's filters, so the 503s it gives while
- * stopping are logged and counted like any answer.
+ * <p>Two filters: the {@linkplain #tracker() tracker} runs outermost, so a request counts until its answer has been
+ * reported ({@link Exchanges}: the access log) and its connection closed; the {@linkplain #gate() gate} runs inside
+ * the reporting filter, so the 503s it gives while stopping are logged and counted like any answer.
  */
 final class Drain {
 
@@ -36,7 +36,7 @@ final class Drain {
     private final Condition idle = lock.newCondition();
     private volatile boolean stopping;
 
-    /** Outermost: tracks each request from its first filter to the end of its last. */
+    /** Outermost: tracks each request from its first filter to the end of its last (the answer reported). */
     Filter tracker() {
         return (chain, request, response) -> {
             InFlight tracked = new InFlight(request, response);

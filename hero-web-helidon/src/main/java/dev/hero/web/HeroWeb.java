@@ -4,11 +4,11 @@ import dev.hero.domain.port.in.HeroUseCases;
 import io.helidon.common.concurrency.limits.FixedLimit;
 import io.helidon.common.config.Config;
 import io.helidon.common.config.ConfigException;
+import io.helidon.common.uri.UriPath;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
-import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 
@@ -32,13 +32,15 @@ import java.util.Optional;
  * }</pre>
  * {@link #install} sets up everything HTTP: Helidon's own {@code server.*} keys, Hero's limits ({@link WebLimits}) where
  * Helidon's key for the same limit is not set, the answers the server gives below routing (as JSON), the routes of the API and of its
- * self-description, the one error mapper and the drain on stop. {@link #route} names the route a request belongs
- * to, for metrics and logs. Routes, error shapes and decisions: docs/web.md.
+ * self-description, the one error mapper and the drain on stop; every answer, those below routing included, is told
+ * to the {@link AnswerListener}s given to {@code create}, and a connection ends after each answer that says
+ * {@code Connection: close}. {@link #route} names the route a request belongs to, for metrics and logs. Routes, error
+ * shapes and decisions: docs/web.md.
  */
 public final class HeroWeb {
 
     private static final Logger LOG = System.getLogger(HeroWeb.class.getName());
-    /** After the stop closed their connections, how long requests cut off may take to finish their filters (the access log). */
+    /** After the stop closed their connections, how long requests cut off may take to finish their filters (the answer reported). */
     private static final Duration UNWIND_PATIENCE = Duration.ofSeconds(1);
     /** After the routing of the last request returned, how long its connection may take to end the exchange. */
     private static final Duration EXCHANGE_END = Duration.ofMillis(100);
@@ -46,30 +48,29 @@ public final class HeroWeb {
     private final HeroUseCases heroes;
     private final WebLimits limits;
     private final Config serverConfig;
-    private final List<Filter> outerFilters;
+    private final Exchanges exchanges;
     private final Drain drain = new Drain();
 
-    private HeroWeb(HeroUseCases heroes, WebLimits limits, Config serverConfig, List<Filter> outerFilters) {
+    private HeroWeb(HeroUseCases heroes, WebLimits limits, Config serverConfig, List<AnswerListener> listeners) {
         this.heroes = Objects.requireNonNull(heroes, "heroes");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.serverConfig = serverConfig;
-        this.outerFilters = List.copyOf(outerFilters);
+        this.exchanges = new Exchanges(listeners);
     }
 
     /**
      * The API over these use cases, configured by {@code hero.http.*} (see {@link WebLimits}) and Helidon's own
      * {@code server.*} keys (host, port, ...) of this root configuration.
      *
-     * @param outerFilters filters that run around everything else, the drain's 503s included (telemetry, say); only the
-     *                     drain's tracking runs outside them, so the stop waits for them too
+     * @param listeners told of every answer the server gives (telemetry, say): see {@link AnswerListener}
      */
-    public static HeroWeb create(HeroUseCases heroes, Config config, Filter... outerFilters) {
-        return new HeroWeb(heroes, WebLimits.from(config), config.root().get("server"), List.of(outerFilters));
+    public static HeroWeb create(HeroUseCases heroes, Config config, AnswerListener... listeners) {
+        return new HeroWeb(heroes, WebLimits.from(config), config.root().get("server"), List.of(listeners));
     }
 
     /** The API with these limits and nothing else configured (the server's host and port are the caller's). */
-    public static HeroWeb create(HeroUseCases heroes, WebLimits limits, Filter... outerFilters) {
-        return new HeroWeb(heroes, limits, Config.empty(), List.of(outerFilters));
+    public static HeroWeb create(HeroUseCases heroes, WebLimits limits, AnswerListener... listeners) {
+        return new HeroWeb(heroes, limits, Config.empty(), List.of(listeners));
     }
 
     /**
@@ -98,8 +99,9 @@ public final class HeroWeb {
                 .protocols(List.of(Http1Config.builder()
                         .maxHeadersSize(limits.headerBytes())
                         .maxPrologueLength(limits.requestLineBytes())
+                        .addReceiveListener(exchanges.receiveListener())
                         .build())));
-        server.directHandlers(directHandlers());
+        server.directHandlers(directHandlers(exchanges));
         WebLimits effective = limits.withMaxBodyBytes(server.maxPayloadSize());
         return server.routing(routing -> routing(routing, effective));
     }
@@ -165,7 +167,7 @@ public final class HeroWeb {
      *
      * @param path the request's path, read before routing (a service registered under a path sees a shorter one)
      */
-    public static Optional<Route> route(io.helidon.common.uri.UriPath path) {
+    public static Optional<Route> route(UriPath path) {
         return WebRoutes.resolve(path.path()).map(route -> new Route(route.template(), logged(route, path.rawPath())));
     }
 
@@ -212,7 +214,7 @@ public final class HeroWeb {
 
     private void routing(HttpRouting.Builder routing, WebLimits effective) {
         routing.addFilter(drain.tracker());
-        outerFilters.forEach(routing::addFilter);
+        routing.addFilter(exchanges.filter());
         routing.addFilter(drain.gate());
         new HeroEndpoints(heroes, new JsonBodies(effective)).register(routing);
         new SelfDescription().register(routing);
@@ -223,9 +225,9 @@ public final class HeroWeb {
      * Answers the errors the server detects itself, before or outside routing (a malformed request line or header, a
      * header too large, a body over the max payload size, the concurrency limit), with a JSON body.
      */
-    private static DirectHandlers directHandlers() {
+    private static DirectHandlers directHandlers(Exchanges exchanges) {
         DirectHandlers.Builder builder = DirectHandlers.builder();
-        JsonDirectHandler handler = new JsonDirectHandler();
+        JsonDirectHandler handler = new JsonDirectHandler(exchanges);
         for (EventType type : EventType.values()) {
             builder.addHandler(type, handler);
         }
@@ -259,5 +261,29 @@ public final class HeroWeb {
      *                   hero's numeric id), else the template; never a query
      */
     public record Route(String template, String loggedPath) {
+    }
+
+    /**
+     * Told of every answer the server gives, once: each answer of the routing (the drain's 503s included) when its
+     * filters are done, and each answer the server gives below routing, where no filter runs (a request shed by the
+     * concurrency limit; a request line, header section or declared body size the server refuses) as it is given. What
+     * an access log and request metrics are made from. Called on the request's own thread: it should be quick.
+     */
+    @FunctionalInterface
+    public interface AnswerListener {
+        void answered(Answer answer);
+    }
+
+    /**
+     * One answer given.
+     *
+     * @param method as the client sent it; empty when the request line could not be read
+     * @param path   as the client sent it, read before routing ({@link #route} names its route); empty when the request
+     *               line could not be read, or the path does not decode
+     * @param status the status answered
+     * @param nanos  for an answer of the routing, from its first filter to the end of its last; for one given below
+     *               routing, from when its request line was read (0 when it could not be)
+     */
+    public record Answer(String method, Optional<UriPath> path, int status, long nanos) {
     }
 }

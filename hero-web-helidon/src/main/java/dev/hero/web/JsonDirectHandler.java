@@ -6,12 +6,18 @@ import io.helidon.http.Status;
 
 /**
  * Answers the errors Helidon handles below routing (malformed requests, bodies over the server's max
- * payload size) with {@code {"detail": "<reason phrase>"}}, or as problem details when the request's {@code Accept}
- * asks for them ({@link ErrorLayout}; a request whose request line or headers could not be read has no {@code Accept}
- * to go by, and gets the default). Helidon's own message is not used: it may quote the request, and is withheld by
- * default anyway.
+ * payload size, the concurrency limit) with {@code {"detail": "<reason phrase>"}}, or as problem details when the
+ * request's {@code Accept} asks for them ({@link ErrorLayout}; a request whose request line or headers could not be
+ * read has no {@code Accept} to go by, and gets the default), and tells {@link Exchanges} of each, since no filter sees
+ * them. Helidon's own message is not used: it may quote the request, and is withheld by default anyway.
  */
 final class JsonDirectHandler implements DirectHandler {
+
+    private final Exchanges exchanges;
+
+    JsonDirectHandler(Exchanges exchanges) {
+        this.exchanges = exchanges;
+    }
 
     @Override
     public TransportResponse handle(TransportRequest request,
@@ -19,6 +25,17 @@ final class JsonDirectHandler implements DirectHandler {
                                     Status status,
                                     ServerResponseHeaders headers,
                                     String message) {
+        TransportResponse response = eventType == EventType.INTERNAL_ERROR && exchanges.endedInItsHeaders()
+                // the client ended its connection inside its header section: its request is incomplete, a 4xx (nobody
+                // reads the answer), not a fault of the server (the warning Helidon logs with a 500 is left out)
+                ? json(request, TransportResponse.builder().status(Status.BAD_REQUEST_400).headers(headers),
+                        Status.BAD_REQUEST_400, "Request ended before its header section was complete")
+                : answer(request, status, headers);
+        exchanges.answeredBelowRouting(response.status().code());
+        return response;
+    }
+
+    private static TransportResponse answer(TransportRequest request, Status status, ServerResponseHeaders headers) {
         if (status == Status.HTTP_VERSION_NOT_SUPPORTED_505) {
             // the client's request line names another protocol version (HTTP/1.0, HTTP/2.0 as text): a fault of the
             // request, so a 4xx, as for every other malformed request line; the detail says what to send instead

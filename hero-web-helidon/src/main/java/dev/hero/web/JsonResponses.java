@@ -4,8 +4,11 @@ import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+
+import java.io.UncheckedIOException;
 
 /**
  * Writes every answer of the web adapter: JSON, with an explicit Content-Type. An answer is sent only while the request
@@ -35,11 +38,17 @@ final class JsonResponses {
         byte[] bytes = Json.write(body);
         response.status(status);
         response.header(contentType);
-        if (Method.HEAD.equals(request.prologue().method())) {
-            // an answer to HEAD has no content, or the client would read it as the next response
-            response.send();
-        } else {
-            response.send(bytes);
+        try {
+            if (Method.HEAD.equals(request.prologue().method())) {
+                // an answer to HEAD has no content, or the client would read it as the next response
+                response.send();
+            } else {
+                response.send(bytes);
+            }
+        } catch (UncheckedIOException e) {
+            // the client is gone (closed or reset its connection): nobody to answer. Helidon's error handling would try
+            // to answer it again and log a warning per request; this only ends the connection.
+            throw new CloseConnectionException("The client is gone: " + e.getMessage(), e);
         }
     }
 }

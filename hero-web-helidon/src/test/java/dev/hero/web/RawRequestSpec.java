@@ -4,11 +4,15 @@ import dev.hero.domain.model.HeroQuery;
 import dev.hero.web.testing.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.stream.Stream;
 
 import static dev.hero.web.HeroBody.aHero;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +163,43 @@ interface RawRequestSpec extends HeroApiSpec {
         assertThat(answer.json().get("type").asText()).isEqualTo("about:blank");
         assertThat(answer.json().get("status").asInt()).isEqualTo(status);
         assertThat(answer.json().get("detail").asText()).isEqualTo(detail);
+    }
+
+    /**
+     * Answers that say {@code Connection: close}, from the routing and from below it. Helidon 4.2 closed only its own
+     * answers below routing at once; after a routed one it waited for a next request until the idle timeout (30 s).
+     */
+    static Stream<Arguments> answersThatCloseTheConnection() {
+        // two chunks of the body limit each: the second one crosses it
+        String chunkOfTheLimit = Long.toHexString(LIMITS.maxBodyBytes()) + "\r\n" + "a".repeat((int) LIMITS.maxBodyBytes()) + "\r\n";
+        return Stream.of(
+                Arguments.of("the client asks to close", 200,
+                        "GET /heroes/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                Arguments.of("a chunked body over the body limit (answered by the routing)", 413,
+                        "POST /heroes/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n" + chunkOfTheLimit + chunkOfTheLimit + "0\r\n\r\n"),
+                Arguments.of("a malformed request line", 400, "GET /heroes/ 1 HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                Arguments.of("a body declared over the body limit", 413,
+                        "POST /heroes/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + (LIMITS.maxBodyBytes() + 1) + "\r\n\r\n"),
+                Arguments.of("a request line over the limit", 414,
+                        "GET /heroes/?junk=" + "b".repeat(LIMITS.requestLineBytes()) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                Arguments.of("headers over the limit", 400,
+                        "GET /heroes/ HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(LIMITS.headerBytes()) + "\r\n\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.hero.web.RawRequestSpec#answersThatCloseTheConnection")
+    default void givenAnAnswerThatSaysConnectionClose_whenTheClientReadsToTheEnd_thenTheServerHasClosedAtOnce(
+            String what, int status, String request) throws IOException {
+        Wire.Ending ending = Wire.rawToTheEnd(port(), request.translateEscapes());
+
+        assertThat(ending.answer().status()).as(what).isEqualTo(status);
+        assertThat(ending.answer().header("connection")).as(what).containsExactly("close");
+        // not a timing benchmark: the idle timeout (30 s) is what a client waited before
+        assertThat(ending.closedAfter()).as("%s: the server closed the connection", what).isPresent();
+        assertThat(ending.closedAfter().get()).as(what).isLessThan(Duration.ofSeconds(5));
+        assertThat(ending.after()).as("%s: the unread rest of the request is never answered as a request", what).isEmpty();
     }
 
     private static void assertJsonDetail(Wire.Answer answer) {

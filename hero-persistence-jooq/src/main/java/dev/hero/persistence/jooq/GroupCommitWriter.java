@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,6 +43,15 @@ import java.util.function.Function;
  * fails at once as unavailable, and the thread remembers the failure until a later commit succeeds: that is
  * {@link #isWritable}'s answer, which re-probes with a write only while the last commit failed. Before each
  * commit, and again before answering, the {@link DatabaseFile} is checked to still be the one opened.
+ *
+ * <p>A full disk may be the WAL's doing: it holds every commit since the last checkpoint, SQLite checkpoints by itself
+ * only once it reaches 1000 pages (about 4 MiB), and it never shrinks. On a small or nearly full disk it took the last
+ * byte, after which even a checkpoint had no room for the pages it moves into the database file. So the writer
+ * {@linkplain #reclaimWal() checkpoints the WAL into the database file and truncates it}: after a commit, once the
+ * disk {@linkplain DatabaseFile#isShortOfRoom() is short of room}; when a batch fails for a full disk (and runs the
+ * batch once more where that worked: it was rolled back, not made); and before every batch after such a failure,
+ * failing with the disk's error while it cannot be done, since a write that fits into a little room freed (the
+ * readiness probe, one page) proves nothing about the next one as long as the WAL keeps the rest.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -212,9 +222,20 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commitTogether(List<PendingWrite<?>> batch) {
+        commitTogether(batch, true);
+    }
+
+    /**
+     * @param mayReclaim whether a batch the disk is too full for may reclaim the WAL's space and be run once more: it
+     *                   was rolled back, not made
+     */
+    private void commitTogether(List<PendingWrite<?>> batch, boolean mayReclaim) {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             file.requireUnmoved();
+            if (lastFailure != null && Unavailability.isDiskFull(lastFailure)) {
+                reclaimWal();
+            }
             execute("BEGIN IMMEDIATE");
             for (PendingWrite<?> write : batch) {
                 results.add(write.statements.apply(sql));
@@ -222,7 +243,9 @@ final class GroupCommitWriter implements AutoCloseable {
             file.requireUnmoved();
         } catch (Throwable failure) {
             rollbackQuietly();
-            if (batch.size() == 1 || Unavailability.isPassing(failure)) {
+            if (mayReclaim && Unavailability.isDiskFull(failure) && reclaimedWal()) {
+                commitTogether(batch, false);
+            } else if (batch.size() == 1 || Unavailability.isPassing(failure)) {
                 // The database, not a write, failed: running each write alone would fail each again.
                 failAll(batch, failure);
             } else {
@@ -230,12 +253,24 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             return;
         }
-        if (commit(batch)) {
+        try {
+            execute("COMMIT");
+        } catch (Throwable failure) {
+            rollbackQuietly();
+            if (mayReclaim && Unavailability.isDiskFull(failure) && reclaimedWal()) {
+                commitTogether(batch, false);
+            } else {
+                failCommit(batch, failure);
+            }
+            return;
+        }
+        if (answerable(batch)) {
             commits.increment();
             writes.add(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(results.get(i));
             }
+            reclaimWalIfShortOfRoom();
         }
     }
 
@@ -254,23 +289,45 @@ final class GroupCommitWriter implements AutoCloseable {
             commits.increment();
             writes.increment();
             write.succeed(result);
+            reclaimWalIfShortOfRoom();
+        }
+    }
+
+    /** After a commit, answered already: the WAL folded into the database file while there is room to do it. */
+    private void reclaimWalIfShortOfRoom() {
+        if (file.isShortOfRoom()) {
+            reclaimedWal();
         }
     }
 
     /**
      * COMMIT, then the file checked once more: true when the batch may be answered. A COMMIT that failed has not
-     * been made (SQLite rolls the transaction back), except after an I/O error: the commit's frames may have reached
-     * the WAL before the error, and the next start would then find it committed, so its outcome is unknown. So is that
-     * of a commit into a file found gone afterwards: it sits where no later start will look.
+     * been made (SQLite rolls the transaction back), except after an I/O error: see {@link #failCommit}.
      */
     private boolean commit(List<PendingWrite<?>> batch) {
         try {
             execute("COMMIT");
         } catch (Throwable failure) {
             rollbackQuietly();
-            failAll(batch, Unavailability.isIoError(failure) ? Unavailability.commitCutOff(failure) : failure);
+            failCommit(batch, failure);
             return false;
         }
+        return answerable(batch);
+    }
+
+    /**
+     * A failed COMMIT has not been made, except after an I/O error: the commit's frames may have reached the WAL
+     * before the error, and the next start would then find it committed, so its outcome is unknown.
+     */
+    private void failCommit(List<PendingWrite<?>> batch, Throwable failure) {
+        failAll(batch, Unavailability.isIoError(failure) ? Unavailability.commitCutOff(failure) : failure);
+    }
+
+    /**
+     * After a COMMIT, whether the file is still the one opened: the outcome of a commit into a file found gone is
+     * unknown, since it sits where no later start will look.
+     */
+    private boolean answerable(List<PendingWrite<?>> batch) {
         try {
             file.requireUnmoved();
         } catch (HeroesUnavailableException gone) {
@@ -288,6 +345,34 @@ final class GroupCommitWriter implements AutoCloseable {
             lastFailure = failure;
         }
         batch.forEach(write -> write.fail(failure));
+    }
+
+    /**
+     * Copies the WAL into the database file and truncates it to nothing ({@code wal_checkpoint(TRUNCATE)}), so that its
+     * space serves writes again; fails as SQLite does when the database file cannot grow to take the pages (the disk is
+     * still full). Waits for no reader: with a read in progress the checkpoint does what it can, and the next batch
+     * tries again.
+     *
+     * @return whether the WAL is truncated
+     */
+    private boolean reclaimWal() throws SQLException {
+        execute("PRAGMA busy_timeout = 0");
+        try (Statement jdbc = connection.createStatement();
+             ResultSet checkpoint = jdbc.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            // busy (1 when a reader kept it from completing), pages in the WAL, pages moved into the database file
+            return checkpoint.next() && checkpoint.getInt(1) == 0;
+        } finally {
+            execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        }
+    }
+
+    /** {@link #reclaimWal()}, false where it failed. */
+    private boolean reclaimedWal() {
+        try {
+            return reclaimWal();
+        } catch (SQLException | RuntimeException stillFull) {
+            return false;
+        }
     }
 
     private void execute(String statement) throws SQLException {

@@ -89,6 +89,16 @@ final class Unavailability {
         return false;
     }
 
+    /** A full disk: SQLite's {@code SQLITE_FULL} (PostgreSQL's disk full is the server's to recover from). */
+    static boolean isDiskFull(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xFF) == SQLITE_FULL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isPassingSqlite(int resultCode) {
         int primary = resultCode & 0xFF;
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_READONLY

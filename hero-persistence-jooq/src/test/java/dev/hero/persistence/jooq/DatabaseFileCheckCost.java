@@ -5,8 +5,9 @@ import java.nio.file.Path;
 
 /**
  * What watching the SQLite file costs each commit: {@link DatabaseFile#requireUnmoved()} (two {@code stat} calls, the
- * database file and its WAL) timed over many calls on a real database, after a warm-up. The writer checks twice per
- * commit. A {@code main}, not a test: docs/persistence.md has the command and the figures.
+ * database file and its WAL) timed over many calls on a real database, after a warm-up, and
+ * {@link DatabaseFile#isShortOfRoom()} (a {@code stat} of the WAL, a {@code statvfs} of its disk). The writer checks the
+ * file twice per commit, the room once. A {@code main}, not a test: docs/persistence.md has the command and the figures.
  */
 final class DatabaseFileCheckCost {
 
@@ -23,8 +24,15 @@ final class DatabaseFileCheckCost {
                     watched.requireUnmoved();
                 }
                 double nanosPerCheck = (System.nanoTime() - started) / (double) calls;
-                System.out.printf("round %d: %,d checks, %.0f ns per check (%.1f µs per commit, two checks)%n",
-                        round, calls, nanosPerCheck, 2 * nanosPerCheck / 1000);
+                started = System.nanoTime();
+                int short_ = 0;
+                for (int i = 0; i < calls; i++) {
+                    short_ += watched.isShortOfRoom() ? 1 : 0;
+                }
+                double nanosPerRoomCheck = (System.nanoTime() - started) / (double) calls;
+                System.out.printf("round %d: %,d checks, %.0f ns per check (%.1f µs per commit, two checks); "
+                                + "%.0f ns per room check (one per commit; short of room %d times)%n",
+                        round, calls, nanosPerCheck, 2 * nanosPerCheck / 1000, nanosPerRoomCheck, short_);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -66,6 +68,18 @@ public final class Wire {
         }
     }
 
+    /**
+     * An answer read to the end of the stream, as a client reads that was told {@code Connection: close}.
+     *
+     * @param answer      what the server said
+     * @param closedAfter how long after the answer was complete the server closed the connection (an end of stream or a
+     *                    reset); empty when it did not within the read timeout (10 s)
+     * @param after       what the server sent after the answer, as ISO-8859-1 text (nothing, from a server that answers
+     *                    each request once)
+     */
+    public record Ending(Answer answer, Optional<Duration> closedAfter, String after) {
+    }
+
     /** One request through java.net.http; no body at all when {@code body} is {@code null}. */
     public static Answer send(HttpClient client, int port, String method, String pathAndQuery, String contentType, byte[] body)
             throws IOException, InterruptedException {
@@ -94,8 +108,45 @@ public final class Wire {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), true);
     }
 
+    /**
+     * As {@link #raw(int, String)}, then goes on reading: whether, and how soon after its answer, the server closes the
+     * connection. The client never closes its side first.
+     */
+    public static Ending rawToTheEnd(int port, String request) throws IOException {
+        try (Socket socket = send(port, request.getBytes(StandardCharsets.ISO_8859_1), false)) {
+            byte[] received = readUntilClosedOrComplete(socket.getInputStream());
+            long answered = System.nanoTime();
+            Answer answer = parse(received);
+            Optional<Duration> closedAfter;
+            ByteArrayOutputStream after = new ByteArrayOutputStream();
+            int answerLength = answerLength(received);
+            after.write(received, answerLength, received.length - answerLength);
+            try {
+                InputStream in = socket.getInputStream();
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    after.write(buffer, 0, read);
+                }
+                closedAfter = Optional.of(Duration.ofNanos(System.nanoTime() - answered));
+            } catch (SocketTimeoutException stillOpen) {
+                closedAfter = Optional.empty();
+            } catch (SocketException reset) {
+                closedAfter = Optional.of(Duration.ofNanos(System.nanoTime() - answered));
+            }
+            return new Ending(answer, closedAfter, after.toString(StandardCharsets.ISO_8859_1));
+        }
+    }
+
     private static Answer exchange(int port, byte[] request, boolean halfClose) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = send(port, request, halfClose)) {
+            return parse(readUntilClosedOrComplete(socket.getInputStream()));
+        }
+    }
+
+    /** A connection with the request written (as far as the server read it before closing). */
+    private static Socket send(int port, byte[] request, boolean halfClose) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        try {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             try {
@@ -107,7 +158,10 @@ public final class Wire {
             } catch (SocketException closedWhileSending) {
                 // the server may answer and close before reading everything: read what it said
             }
-            return parse(readUntilClosedOrComplete(socket.getInputStream()));
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
         }
     }
 
@@ -136,6 +190,13 @@ public final class Wire {
         }
         List<String> length = headerFields(head(response, end)).get("content-length");
         return length != null && response.length - (end + 4) >= Long.parseLong(length.getFirst());
+    }
+
+    /** How many of these bytes the first answer takes (all of them, when it has no Content-Length). */
+    private static int answerLength(byte[] response) {
+        int end = headEnd(response);
+        List<String> length = end < 0 ? null : headerFields(head(response, end)).get("content-length");
+        return length == null ? response.length : (int) Math.min(response.length, end + 4 + Long.parseLong(length.getFirst()));
     }
 
     private static Answer parse(byte[] response) {
