@@ -14,12 +14,8 @@ import org.jooq.conf.RenderKeywordCase;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +68,7 @@ final class JooqHeroes implements Heroes {
     @Override
     public HeroPage find(HeroQuery query) {
         ListSql.ListStatement statement = lists.computeIfAbsent(ListShape.of(query), ListSql::render);
-        return query(statement.sql(), rows -> {
+        return store.query(statement.sql(), prepared -> statement.bind(prepared, query), rows -> {
             List<Hero> fetched = new ArrayList<>(query.limit() + 1);
             long total = 0;
             while (rows.next()) {
@@ -84,7 +80,7 @@ final class JooqHeroes implements Heroes {
                 }
             }
             return HeroPage.of(query, fetched, total);
-        }, prepared -> statement.bind(prepared, query));
+        });
     }
 
     /** One {@code UPDATE ... SET <only the set columns> ... RETURNING}: the database keeps the row whole. */
@@ -103,26 +99,13 @@ final class JooqHeroes implements Heroes {
         return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id)).execute() > 0);
     }
 
-    /** Runs a fixed read with its parameters on the connection jOOQ's provider hands out. */
-    private <T> T query(String text, Rows<T> read, long... parameters) {
-        return query(text, read, statement -> {
+    /** Runs a fixed read with these ids as its parameters. */
+    private <T> T query(String text, Store.Rows<T> read, long... parameters) {
+        return store.query(text, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setLong(i + 1, parameters[i]);
             }
-        });
-    }
-
-    private <T> T query(String text, Rows<T> read, Parameters parameters) {
-        return store.read(sql -> sql.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(text)) {
-                parameters.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return read.from(rows);
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + text + "]; " + e.getMessage(), e);
-            }
-        }));
+        }, read);
     }
 
     /**
@@ -144,15 +127,5 @@ final class JooqHeroes implements Heroes {
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
                 .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES)
                 .withRenderKeywordCase(RenderKeywordCase.UPPER));
-    }
-
-    @FunctionalInterface
-    private interface Rows<T> {
-        T from(ResultSet rows) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Parameters {
-        void bind(PreparedStatement statement) throws SQLException;
     }
 }
