@@ -2,8 +2,9 @@
 -- offset k in id order starts from the range where the k-th hero is instead of stepping over k rows; and the
 -- indexes that let every order walk from a cursor without sorting the table. docs/persistence.md says why.
 
--- hero_count: the number of heroes whose id >> shift is bucket, at two widths: shift 10 (1,024 ids) and
--- shift 16 (65,536 ids, 64 of the narrow ones). A range's count is the sum of its rows over slot: PostgreSQL
+-- hero_count: the number of heroes whose id >> shift is bucket, at three widths: shift 10 (1,024 ids), 14 (16,384
+-- ids: 16 of the narrow ranges) and 18 (262,144 ids: 16 of the middle ones). A range's count is the sum of its rows
+-- over slot: PostgreSQL
 -- spreads concurrent writers over slots so that they never wait on one row; on SQLite, with its one writer,
 -- the slot is always 0. A count may be 0, or negative in one slot when heroes were counted in another.
 CREATE TABLE hero_count (
@@ -16,18 +17,19 @@ CREATE TABLE hero_count (
 
 -- The heroes already there (a table filled by another tool, or by Hero before this migration).
 INSERT INTO hero_count (shift, bucket, slot, n) SELECT 10, id >> 10, 0, count(*) FROM hero GROUP BY id >> 10;
-INSERT INTO hero_count (shift, bucket, slot, n) SELECT 16, id >> 16, 0, count(*) FROM hero GROUP BY id >> 16;
+INSERT INTO hero_count (shift, bucket, slot, n) SELECT 14, id >> 14, 0, count(*) FROM hero GROUP BY id >> 14;
+INSERT INTO hero_count (shift, bucket, slot, n) SELECT 18, id >> 18, 0, count(*) FROM hero GROUP BY id >> 18;
 
 -- Every later insert and delete, by Hero or by any other client of the file, in the same transaction.
 CREATE TRIGGER hero_counted AFTER INSERT ON hero
 BEGIN
-    INSERT INTO hero_count (shift, bucket, slot, n) VALUES (10, NEW.id >> 10, 0, 1), (16, NEW.id >> 16, 0, 1)
+    INSERT INTO hero_count (shift, bucket, slot, n) VALUES (10, NEW.id >> 10, 0, 1), (14, NEW.id >> 14, 0, 1), (18, NEW.id >> 18, 0, 1)
         ON CONFLICT (shift, bucket, slot) DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER hero_uncounted AFTER DELETE ON hero
 BEGIN
-    INSERT INTO hero_count (shift, bucket, slot, n) VALUES (10, OLD.id >> 10, 0, -1), (16, OLD.id >> 16, 0, -1)
+    INSERT INTO hero_count (shift, bucket, slot, n) VALUES (10, OLD.id >> 10, 0, -1), (14, OLD.id >> 14, 0, -1), (18, OLD.id >> 18, 0, -1)
         ON CONFLICT (shift, bucket, slot) DO UPDATE SET n = n + excluded.n;
 END;
 
@@ -35,7 +37,8 @@ END;
 CREATE TRIGGER hero_recounted AFTER UPDATE OF id ON hero WHEN OLD.id IS NOT NEW.id
 BEGIN
     INSERT INTO hero_count (shift, bucket, slot, n)
-        VALUES (10, OLD.id >> 10, 0, -1), (16, OLD.id >> 16, 0, -1), (10, NEW.id >> 10, 0, 1), (16, NEW.id >> 16, 0, 1)
+        VALUES (10, OLD.id >> 10, 0, -1), (14, OLD.id >> 14, 0, -1), (18, OLD.id >> 18, 0, -1),
+               (10, NEW.id >> 10, 0, 1), (14, NEW.id >> 14, 0, 1), (18, NEW.id >> 18, 0, 1)
         ON CONFLICT (shift, bucket, slot) DO UPDATE SET n = n + excluded.n;
 END;
 

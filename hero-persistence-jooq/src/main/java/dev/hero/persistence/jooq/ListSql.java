@@ -61,10 +61,13 @@ import static org.jooq.impl.DSL.trueCondition;
  */
 final class ListSql {
 
-    /** The widths of the ranges {@code hero_count} counts: {@code bucket = id >> shift}; as in the V2 migrations. */
-    static final int NARROW_SHIFT = 10;
-    static final int WIDE_SHIFT = 16;
-    static final long NARROW_WIDTH = 1L << NARROW_SHIFT;
+    /**
+     * The widths of the ranges {@code hero_count} counts, widest first: {@code bucket = id >> shift}; as in the V2
+     * migrations. Each range holds 16 of the next width.
+     */
+    static final int[] SHIFTS = {18, 14, 10};
+    /** The narrowest range: offsets below it are stepped over, and within it. */
+    static final long NARROW_WIDTH = 1L << SHIFTS[SHIFTS.length - 1];
 
     private static final Field<Long> ID = HERO.ID;
     private static final Field<Long> FETCH = ListParameter.FETCH.param();
@@ -124,19 +127,35 @@ final class ListSql {
             return select(count().as("total")).from(HERO).where(filters(shape));
         }
         return select(coalesce(sum(HERO_COUNT.N), inline(BigDecimal.ZERO)).as("total"))
-                .from(HERO_COUNT).where(HERO_COUNT.SHIFT.eq(inline(WIDE_SHIFT)));
+                .from(HERO_COUNT).where(HERO_COUNT.SHIFT.eq(inline(SHIFTS[0])));
     }
 
+    /** The filters, for the total: each looked up in its index. */
     private static Condition filters(ListShape shape) {
+        return filters(shape, HERO.AGE);
+    }
+
+    /**
+     * The filters, for the page. In an order other than by age, the age bounds are checked on each hero the order's
+     * index walks to ({@code age + 0} is no column, so no index serves it): that reads about the page's size divided
+     * by the share of heroes in the range, where looking the range up in ix_hero_age would read and sort every hero
+     * in it (which SQLite picks, having no statistics). The total counts them through the index either way.
+     */
+    private static Condition pageFilters(ListShape shape) {
+        boolean byAge = shape.sort() == HeroSort.AGE || shape.sort() == HeroSort.AGE_DESC;
+        return filters(shape, byAge ? HERO.AGE : HERO.AGE.plus(inline(0)));
+    }
+
+    private static Condition filters(ListShape shape, Field<Integer> age) {
         Condition filters = noCondition();
         if (shape.byName()) {
             filters = filters.and(HERO.NAME.eq(ListParameter.NAME.<String>param()));
         }
         if (shape.byMinAge()) {
-            filters = filters.and(HERO.AGE.ge(ListParameter.MIN_AGE.<Integer>param()));
+            filters = filters.and(age.ge(ListParameter.MIN_AGE.<Integer>param()));
         }
         if (shape.byMaxAge()) {
-            filters = filters.and(HERO.AGE.le(ListParameter.MAX_AGE.<Integer>param()));
+            filters = filters.and(age.le(ListParameter.MAX_AGE.<Integer>param()));
         }
         return filters;
     }
@@ -148,7 +167,7 @@ final class ListSql {
     /** The page: its parts one after another, cut at the fetch size (after skipping the offset, for a page by offset). */
     private static Select<?> parts(ListShape shape) {
         List<Part> parts = partsOf(shape);
-        Condition filters = filters(shape);
+        Condition filters = pageFilters(shape);
         boolean byOffset = shape.start() == Start.OFFSET;
         if (parts.size() == 1) {
             Part only = parts.getFirst();
@@ -210,9 +229,10 @@ final class ListSql {
 
     /**
      * The page at an offset of the whole table in id order, ascending or descending, from the counts per range: the
-     * wide range (65,536 ids) where the running count passes the offset, then the narrow range (1,024 ids) inside it
-     * where it does, then the heroes from the start of that range, skipping the rest of the offset. Reads the wide
-     * ranges' counts, at most 64 narrow ones, and fewer than 1,024 skipped heroes, wherever the offset is.
+     * wide range where the running count passes the offset, then the middle range inside it where it does, then the
+     * narrow one, then the heroes from the start of that range, skipping the rest of the offset. Each step adds up
+     * at most 16 ranges (the first, every wide range: 4 at a million heroes), and fewer than 1,024 heroes are
+     * skipped, wherever the offset is.
      */
     private static final class CountedOffset {
 
@@ -220,7 +240,7 @@ final class ListSql {
         private static final Field<Long> N = field(name("n"), Long.class);
         private static final Field<Long> UP_TO = field(name("up_to"), Long.class);
         private static final Field<Long> BEFORE = field(name("before"), Long.class);
-        private static final Field<Long> SKIP = field(name("skip"), Long.class);
+        private static final String[] LEVELS = {"wide", "middle", "narrow"};
 
         private final boolean descending;
 
@@ -228,42 +248,51 @@ final class ListSql {
             this.descending = descending;
         }
 
+        /**
+         * For each width, widest first: its ranges (inside the range found at the width before), each with its count
+         * and the running count up to its end, in the page's order; then the first where the running count passes
+         * the offset, and how many heroes come before it.
+         */
         List<CommonTableExpression<?>> ranges() {
             var counts = HERO_COUNT;
-            // the wide ranges in the page's order, each with its count and the running count up to its end
-            CommonTableExpression<?> wide = name("wide").as(select(counts.BUCKET.as(BUCKET), sum(counts.N).as(N),
-                            sum(sum(counts.N)).over(orderBy(inOrder(counts.BUCKET))).as(UP_TO))
-                    .from(counts).where(counts.SHIFT.eq(inline(WIDE_SHIFT))).groupBy(counts.BUCKET));
-            // the first where the running count passes the offset, and how many heroes come before it
-            CommonTableExpression<?> wideStart = name("wide_start").as(select(BUCKET, UP_TO.minus(N).as(BEFORE))
-                    .from(wide).where(UP_TO.gt(OFFSET)).orderBy(inOrder(BUCKET)).limit(inline(1)));
-            // its narrow ranges, the same way, counting on from there
-            Field<Long> wideBucket = field(name("wide_start", "bucket"), Long.class);
-            Field<Long> wideBefore = field(name("wide_start", "before"), Long.class);
-            int narrowPerWide = WIDE_SHIFT - NARROW_SHIFT;
-            CommonTableExpression<?> narrow = name("narrow").as(select(counts.BUCKET.as(BUCKET), sum(counts.N).as(N),
-                            sum(sum(counts.N)).over(orderBy(inOrder(counts.BUCKET))).plus(wideBefore).as(UP_TO))
-                    .from(counts).join(wideStart)
-                    .on(counts.BUCKET.ge(wideBucket.shl(inline(narrowPerWide)))
-                            .and(counts.BUCKET.lt(wideBucket.plus(inline(1L)).shl(inline(narrowPerWide)))))
-                    .where(counts.SHIFT.eq(inline(NARROW_SHIFT)))
-                    .groupBy(counts.BUCKET, wideBefore));
-            // the narrow range where the offset lands, and how many of its heroes to skip
-            CommonTableExpression<?> start = name("start").as(select(BUCKET, OFFSET.minus(UP_TO.minus(N)).as(SKIP))
-                    .from(narrow).where(UP_TO.gt(OFFSET)).orderBy(inOrder(BUCKET)).limit(inline(1)));
-            return List.of(wide, wideStart, narrow, start);
+            List<CommonTableExpression<?>> ranges = new ArrayList<>();
+            for (int level = 0; level < SHIFTS.length; level++) {
+                Field<BigDecimal> runningCount = sum(sum(counts.N)).over(orderBy(inOrder(counts.BUCKET)));
+                Condition width = counts.SHIFT.eq(inline(SHIFTS[level]));
+                Select<?> counted;
+                if (level == 0) {
+                    counted = select(counts.BUCKET.as(BUCKET), sum(counts.N).as(N), runningCount.as(UP_TO))
+                            .from(counts).where(width).groupBy(counts.BUCKET);
+                } else {
+                    // inside the range found at the width before: read from it as single values, so that these
+                    // rows are one range of hero_count's key and come grouped in its order
+                    Table<?> outer = DSL.table(name(LEVELS[level - 1] + "_start"));
+                    int inside = SHIFTS[level - 1] - SHIFTS[level];
+                    Field<Long> first = select(BUCKET.shl(inline(inside))).from(outer).asField();
+                    Field<Long> past = select(BUCKET.plus(inline(1L)).shl(inline(inside))).from(outer).asField();
+                    Field<Long> before = select(BEFORE).from(outer).asField();
+                    counted = select(counts.BUCKET.as(BUCKET), sum(counts.N).as(N), runningCount.plus(before).as(UP_TO))
+                            .from(counts).where(width).and(counts.BUCKET.ge(first)).and(counts.BUCKET.lt(past))
+                            .groupBy(counts.BUCKET);
+                }
+                Name ranged = name(LEVELS[level]);
+                ranges.add(ranged.as(counted));
+                ranges.add(name(LEVELS[level] + "_start").as(select(BUCKET, UP_TO.minus(N).as(BEFORE))
+                        .from(DSL.table(ranged)).where(UP_TO.gt(OFFSET)).orderBy(inOrder(BUCKET)).limit(inline(1))));
+            }
+            return ranges;
         }
 
         /** From the start of the narrow range (its lowest id, or its highest when descending), past the skipped heroes. */
         Select<?> page() {
-            Table<?> start = DSL.table(name("start"));
+            Table<?> start = DSL.table(name(LEVELS[LEVELS.length - 1] + "_start"));
+            int shift = SHIFTS[SHIFTS.length - 1];
             Condition inRange = descending
-                    ? ID.lt(select(BUCKET.plus(inline(1L)).shl(inline(NARROW_SHIFT))).from(start).<Long>asField())
-                    : ID.ge(select(BUCKET.shl(inline(NARROW_SHIFT))).from(start).<Long>asField());
-            return select(HERO.fields()).from(HERO).where(inRange)
-                    .orderBy(descending ? ID.desc() : ID.asc())
-                    // past the last hero there is no such range: no id qualifies, and the offset must still be a number
-                    .limit(FETCH).offset(coalesce(select(SKIP).from(start).<Long>asField(), inline(0L)));
+                    ? ID.lt(select(BUCKET.plus(inline(1L)).shl(inline(shift))).from(start).<Long>asField())
+                    : ID.ge(select(BUCKET.shl(inline(shift))).from(start).<Long>asField());
+            // past the last hero there is no such range: no id qualifies, and the offset must still be a number
+            Field<Long> skip = coalesce(select(OFFSET.minus(BEFORE)).from(start).<Long>asField(), inline(0L));
+            return select(HERO.fields()).from(HERO).where(inRange).orderBy(descending ? ID.desc() : ID.asc()).limit(FETCH).offset(skip);
         }
 
         private <T> SortField<T> inOrder(Field<T> field) {
