@@ -15,6 +15,7 @@ import org.jooq.SelectOrderByStep;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -70,9 +71,14 @@ final class ListSql {
     static final long NARROW_WIDTH = 1L << SHIFTS[SHIFTS.length - 1];
 
     private static final Field<Long> ID = HERO.ID;
-    private static final Field<Long> FETCH = ListParameter.FETCH.param();
-    private static final Field<Long> OFFSET = ListParameter.OFFSET.param();
-    private static final Field<Long> REACH = ListParameter.REACH.param();
+    /*
+     * A bare parameter as LIMIT or OFFSET makes SQLite compile the statement again whenever another value is bound to
+     * it (its planner reads the value), which for the longer statements costs several times their run; as an
+     * expression it is only evaluated. docs/persistence.md has the figures.
+     */
+    private static final Field<Long> FETCH = ListParameter.FETCH.<Long>param().cast(SQLDataType.BIGINT);
+    private static final Field<Long> OFFSET = ListParameter.OFFSET.<Long>param().cast(SQLDataType.BIGINT);
+    private static final Field<Long> REACH = ListParameter.REACH.<Long>param().cast(SQLDataType.BIGINT);
     private static final Pattern NAMED_PARAMETER = Pattern.compile(":([A-Z_]+)");
 
     private ListSql() {
