@@ -4,28 +4,23 @@ import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
-import dev.hero.domain.model.HeroPosition;
 import dev.hero.domain.model.HeroQuery;
-import dev.hero.domain.model.HeroSort;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.generated.tables.records.HeroRecord;
-import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.SortField;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderKeywordCase;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.hero.persistence.jooq.generated.Tables.HERO;
 import static org.jooq.impl.DSL.param;
@@ -35,13 +30,18 @@ import static org.jooq.impl.DSL.select;
 final class JooqHeroes implements Heroes {
 
     /*
-     * The two hot reads run as fixed SQL on plain JDBC: building and rendering a jOOQ query on every call
+     * The reads run as fixed SQL on plain JDBC: building and rendering a jOOQ query on every call
      * is the larger part of a read's cost (docs/performance.md). The texts are rendered once, from the
      * generated table, and select its fields in order, which is how HeroTable.row reads them.
      */
     static final String FIND_BY_ID = render(select(HERO.fields()).from(HERO).where(HERO.ID.eq(param("id", Long.class))));
 
+    /** The column after the hero's in every list statement. */
+    private static final int TOTAL_COLUMN = HERO.fields().length + 1;
+
     private final Store store;
+    /** Each shape's statement, rendered when first asked for: a few dozen at most ({@link ListShape}). */
+    private final Map<ListShape, ListSql.ListStatement> lists = new ConcurrentHashMap<>();
 
     JooqHeroes(Store store) {
         this.store = store;
@@ -61,55 +61,26 @@ final class JooqHeroes implements Heroes {
                 id);
     }
 
+    /**
+     * One fixed statement per shape of query ({@link ListSql}), rendered the first time the shape is asked for: the
+     * page and its total in one read.
+     */
     @Override
     public HeroPage find(HeroQuery query) {
-        // TODO(#10): the straightforward form; offsets still cost O(offset)
-        return store.read(sql -> {
-            Condition filters = DSL.noCondition();
-            if (query.name() != null) {
-                filters = filters.and(HERO.NAME.eq(query.name()));
+        ListSql.ListStatement statement = lists.computeIfAbsent(ListShape.of(query), ListSql::render);
+        return store.query(statement.sql(), prepared -> statement.bind(prepared, query), rows -> {
+            List<Hero> fetched = new ArrayList<>(query.limit() + 1);
+            long total = 0;
+            while (rows.next()) {
+                total = rows.getLong(TOTAL_COLUMN);
+                HeroTable.Row row = HeroTable.row(rows);
+                // a page with no hero is one row: the total, and nulls where a hero would be
+                if (row.get(HERO.ID) != null) {
+                    fetched.add(HeroTable.toHero(row));
+                }
             }
-            if (query.minAge() != null) {
-                filters = filters.and(HERO.AGE.ge(query.minAge()));
-            }
-            if (query.maxAge() != null) {
-                filters = filters.and(HERO.AGE.le(query.maxAge()));
-            }
-            long total = sql.fetchCount(HERO, filters);
-            Condition window = filters.and(after(query.after()));
-            List<Hero> fetched = query.limit() == 0 ? List.of() : sql.selectFrom(HERO).where(window)
-                    .orderBy(order(query.sort()))
-                    .limit(query.limit() + 1).offset(query.offset())
-                    .fetch(row -> HeroTable.toHero(row::get));
             return HeroPage.of(query, fetched, total);
         });
-    }
-
-    private static List<SortField<?>> order(HeroSort sort) {
-        return switch (sort) {
-            case ID -> List.of(HERO.ID.asc());
-            case ID_DESC -> List.of(HERO.ID.desc());
-            case NAME -> List.of(HERO.NAME.asc(), HERO.ID.asc());
-            case NAME_DESC -> List.of(HERO.NAME.desc(), HERO.ID.asc());
-            case AGE -> List.of(HERO.AGE.asc().nullsLast(), HERO.ID.asc());
-            case AGE_DESC -> List.of(HERO.AGE.desc().nullsLast(), HERO.ID.asc());
-        };
-    }
-
-    private static Condition after(HeroPosition at) {
-        if (at == null) {
-            return DSL.noCondition();
-        }
-        return switch (at.sort()) {
-            case ID -> HERO.ID.gt(at.id());
-            case ID_DESC -> HERO.ID.lt(at.id());
-            case NAME -> HERO.NAME.gt(at.name()).or(HERO.NAME.eq(at.name()).and(HERO.ID.gt(at.id())));
-            case NAME_DESC -> HERO.NAME.lt(at.name()).or(HERO.NAME.eq(at.name()).and(HERO.ID.gt(at.id())));
-            case AGE -> at.age() == null ? HERO.AGE.isNull().and(HERO.ID.gt(at.id()))
-                    : HERO.AGE.gt(at.age()).or(HERO.AGE.eq(at.age()).and(HERO.ID.gt(at.id()))).or(HERO.AGE.isNull());
-            case AGE_DESC -> at.age() == null ? HERO.AGE.isNull().and(HERO.ID.gt(at.id()))
-                    : HERO.AGE.lt(at.age()).or(HERO.AGE.eq(at.age()).and(HERO.ID.gt(at.id()))).or(HERO.AGE.isNull());
-        };
     }
 
     /** One {@code UPDATE ... SET <only the set columns> ... RETURNING}: the database keeps the row whole. */
@@ -128,37 +99,33 @@ final class JooqHeroes implements Heroes {
         return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id)).execute() > 0);
     }
 
-    /** Runs a fixed read with its parameters on the connection jOOQ's provider hands out. */
-    private <T> T query(String text, Rows<T> read, long... parameters) {
-        return store.read(sql -> sql.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(text)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setLong(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    return read.from(rows);
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + text + "]; " + e.getMessage(), e);
+    /** Runs a fixed read with these ids as its parameters. */
+    private <T> T query(String text, Store.Rows<T> read, long... parameters) {
+        return store.query(text, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
             }
-        }));
+        }, read);
     }
 
     /**
      * Unquoted names and no schema, which SQLite and PostgreSQL both take as they are, so one text serves
      * both; keywords in capitals and columns without their table, as the SQL would be written by hand.
      */
-    private static String render(Query query) {
-        return DSL.using(SQLDialect.SQLITE, new Settings()
-                        .withRenderSchema(false)
-                        .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                        .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES)
-                        .withRenderKeywordCase(RenderKeywordCase.UPPER))
-                .render(query);
+    static String render(Query query) {
+        return sql().render(query);
     }
 
-    @FunctionalInterface
-    private interface Rows<T> {
-        T from(ResultSet rows) throws SQLException;
+    /** {@link #render(Query)} with each named parameter as {@code :name} instead of {@code ?}. */
+    static String renderNamed(Query query) {
+        return sql().renderNamedParams(query);
+    }
+
+    private static DSLContext sql() {
+        return DSL.using(SQLDialect.SQLITE, new Settings()
+                .withRenderSchema(false)
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES)
+                .withRenderKeywordCase(RenderKeywordCase.UPPER));
     }
 }
