@@ -5,6 +5,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -67,12 +68,12 @@ final class TimedHeroes implements Heroes {
     }
 
     @Override
-    public Optional<Hero> update(long id, HeroChanges changes) {
-        return timed(update, () -> heroes.update(id, changes));
+    public Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
+        return timed(update, () -> heroes.update(id, changes, precondition));
     }
 
     @Override
-    public boolean delete(long id) {
-        return timed(delete, () -> heroes.delete(id));
+    public boolean delete(long id, Precondition precondition) {
+        return timed(delete, () -> heroes.delete(id, precondition));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hero.web;
 
 import dev.hero.domain.model.HeroNotFoundException;
+import dev.hero.domain.model.PreconditionFailedException;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
@@ -28,6 +29,7 @@ final class ErrorMapper {
     static void register(HttpRouting.Builder routing) {
         routing.error(InvalidRequestException.class, ErrorMapper::invalidRequest)
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
+                .error(PreconditionFailedException.class, ErrorMapper::preconditionFailed)
                 .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
                 .error(Drain.CutOffException.class, ErrorMapper::alreadyAnswered)
                 .error(HttpException.class, ErrorMapper::httpException)
@@ -41,6 +43,11 @@ final class ErrorMapper {
 
     private static void heroNotFound(ServerRequest request, ServerResponse response, HeroNotFoundException e) {
         ErrorAnswers.send(request, response, Status.NOT_FOUND_404, "Hero not found");
+    }
+
+    /** {@code If-Match} named no version the hero has, or there is no such hero: nothing was changed. */
+    private static void preconditionFailed(ServerRequest request, ServerResponse response, PreconditionFailedException e) {
+        ErrorAnswers.send(request, response, Status.PRECONDITION_FAILED_412);
     }
 
     /**

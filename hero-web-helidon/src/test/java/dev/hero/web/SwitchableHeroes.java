@@ -3,6 +3,7 @@ package dev.hero.web;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.in.HeroUseCases;
@@ -49,12 +50,12 @@ final class SwitchableHeroes implements HeroUseCases {
     }
 
     @Override
-    public Hero update(long id, HeroChanges changes) {
-        return target.update(id, changes);
+    public Hero update(long id, HeroChanges changes, Precondition precondition) {
+        return target.update(id, changes, precondition);
     }
 
     @Override
-    public void delete(long id) {
-        target.delete(id);
+    public void delete(long id, Precondition precondition) {
+        target.delete(id, precondition);
     }
 }

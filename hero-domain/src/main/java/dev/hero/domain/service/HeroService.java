@@ -6,6 +6,8 @@ import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
+import dev.hero.domain.model.PreconditionFailedException;
 import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.port.out.Heroes;
 
@@ -36,18 +38,27 @@ public final class HeroService implements HeroUseCases {
     }
 
     @Override
-    public Hero update(long id, HeroChanges changes) {
+    public Hero update(long id, HeroChanges changes, Precondition precondition) {
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(precondition, "precondition");
         if (changes.isEmpty()) {
-            return get(id);
+            return heroes.findById(id)
+                    .filter(hero -> precondition.allows(hero.version()))
+                    .orElseThrow(() -> failed(id, precondition));
         }
-        return heroes.update(id, changes).orElseThrow(() -> new HeroNotFoundException(id));
+        return heroes.update(id, changes, precondition).orElseThrow(() -> failed(id, precondition));
     }
 
     @Override
-    public void delete(long id) {
-        if (!heroes.delete(id)) {
-            throw new HeroNotFoundException(id);
+    public void delete(long id, Precondition precondition) {
+        Objects.requireNonNull(precondition, "precondition");
+        if (!heroes.delete(id, precondition)) {
+            throw failed(id, precondition);
         }
+    }
+
+    /** A write that found no hero to change: missing, unless it asked for a version (or for any hero at all). */
+    private static RuntimeException failed(long id, Precondition precondition) {
+        return precondition.isConditional() ? new PreconditionFailedException(id) : new HeroNotFoundException(id);
     }
 }

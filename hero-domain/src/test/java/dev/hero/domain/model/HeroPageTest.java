@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HeroPageTest {
 
     private static List<Hero> heroes(long count) {
-        return LongStream.rangeClosed(1, count).mapToObj(id -> new Hero(id, "Hero " + id, (int) id, "s")).toList();
+        return LongStream.rangeClosed(1, count).mapToObj(id -> new Hero(id, "Hero " + id, (int) id, "s", 1)).toList();
     }
 
     @Test

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HeroPositionTest {
 
     private static final List<Hero> HEROES = List.of(
-            new Hero(1, "Zoe", 30, "s"), new Hero(2, "alpha", null, "s"), new Hero(3, "Zoe", 12, "s"),
-            new Hero(4, "Zoë", 30, "s"), new Hero(5, "Zof", null, "s"), new Hero(6, "Zoe", 30, "s"));
+            new Hero(1, "Zoe", 30, "s", 1), new Hero(2, "alpha", null, "s", 1), new Hero(3, "Zoe", 12, "s", 1),
+            new Hero(4, "Zoë", 30, "s", 1), new Hero(5, "Zof", null, "s", 1), new Hero(6, "Zoe", 30, "s", 1));
 
     @ParameterizedTest
     @EnumSource(HeroSort.class)
@@ -32,12 +32,12 @@ class HeroPositionTest {
 
     @Test
     void givenAHero_whenPositionedAfterIt_thenThePositionHoldsOnlyWhatItsOrderNeeds() {
-        Hero hero = new Hero(9, "Zoe", 30, "secret");
+        Hero hero = new Hero(9, "Zoe", 30, "secret", 1);
 
         assertThat(HeroPosition.after(hero, HeroSort.ID)).isEqualTo(new HeroPosition(HeroSort.ID, 9, null, null));
         assertThat(HeroPosition.after(hero, HeroSort.NAME_DESC)).isEqualTo(new HeroPosition(HeroSort.NAME_DESC, 9, "Zoe", null));
         assertThat(HeroPosition.after(hero, HeroSort.AGE)).isEqualTo(new HeroPosition(HeroSort.AGE, 9, null, 30));
-        assertThat(HeroPosition.after(new Hero(9, "Zoe", null, "s"), HeroSort.AGE_DESC))
+        assertThat(HeroPosition.after(new Hero(9, "Zoe", null, "s", 1), HeroSort.AGE_DESC))
                 .isEqualTo(new HeroPosition(HeroSort.AGE_DESC, 9, null, null));
     }
 

@@ -119,8 +119,8 @@ class HeroQueryTest {
 
     @Test
     void givenFilters_whenMatching_thenHeroesWithoutAgeNeverMatchAnAgeBound() {
-        Hero ageless = new Hero(1, "Deadpond", null, "s");
-        Hero thirty = new Hero(2, "Deadpond", 30, "s");
+        Hero ageless = new Hero(1, "Deadpond", null, "s", 1);
+        Hero thirty = new Hero(2, "Deadpond", 30, "s", 1);
 
         assertThat(HeroQuery.page(0, 10).matches(ageless)).isTrue();
         assertThat(HeroQuery.page(0, 10).filteredBy(null, 0, null).matches(ageless)).isFalse();

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The orders a list can come in, as the reference every store is checked against. */
 class HeroSortTest {
 
-    private static final Hero ZOE_30 = new Hero(1, "Zoe", 30, "s");
-    private static final Hero ALPHA_NO_AGE = new Hero(2, "alpha", null, "s");
-    private static final Hero ZOE_12 = new Hero(3, "Zoe", 12, "s");
-    private static final Hero ZOE_DIAERESIS_30 = new Hero(4, "Zoë", 30, "s");
-    private static final Hero ZOF_NO_AGE = new Hero(5, "Zof", null, "s");
+    private static final Hero ZOE_30 = new Hero(1, "Zoe", 30, "s", 1);
+    private static final Hero ALPHA_NO_AGE = new Hero(2, "alpha", null, "s", 1);
+    private static final Hero ZOE_12 = new Hero(3, "Zoe", 12, "s", 1);
+    private static final Hero ZOE_DIAERESIS_30 = new Hero(4, "Zoë", 30, "s", 1);
+    private static final Hero ZOF_NO_AGE = new Hero(5, "Zof", null, "s", 1);
 
     private static final List<Hero> HEROES = List.of(ZOE_30, ALPHA_NO_AGE, ZOE_12, ZOE_DIAERESIS_30, ZOF_NO_AGE);
 

@@ -6,12 +6,15 @@ import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.Precondition;
+import dev.hero.domain.model.PreconditionFailedException;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.domain.testkit.InMemoryHeroes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static dev.hero.domain.testkit.HeroBuilder.aHero;
@@ -30,7 +33,7 @@ class HeroServiceTest {
     void givenNewHero_whenCreate_thenItCanBeReadBack() {
         Hero created = service.create(aHero().named("Deadpond").aged(30).withSecretName("Dive Wilson").build());
 
-        assertThat(service.get(created.id())).isEqualTo(new Hero(created.id(), "Deadpond", 30, "Dive Wilson"));
+        assertThat(service.get(created.id())).isEqualTo(new Hero(created.id(), "Deadpond", 30, "Dive Wilson", 1));
     }
 
     @Test
@@ -84,6 +87,33 @@ class HeroServiceTest {
     }
 
     @Test
+    void givenStaleVersion_whenUpdateOrDelete_thenPreconditionFailedAndNothingChanges() {
+        Hero hero = service.create(aHero().named("Deadpond").build());
+        Hero current = service.update(hero.id(), renameTo("Deadpool"));
+        Precondition stale = Precondition.versionIn(Set.of(hero.version()));
+
+        assertThatThrownBy(() -> service.update(hero.id(), renameTo("Lost"), stale)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.update(hero.id(), HeroChanges.none(), stale)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.delete(hero.id(), stale)).isInstanceOf(PreconditionFailedException.class);
+        assertThat(service.get(hero.id())).isEqualTo(current);
+    }
+
+    @Test
+    void givenCurrentVersion_whenUpdateWithNoChanges_thenTheHeroAsItIs() {
+        Hero hero = service.create(aHero().build());
+
+        assertThat(service.update(hero.id(), HeroChanges.none(), Precondition.versionIn(Set.of(hero.version())))).isEqualTo(hero);
+        assertThat(service.update(hero.id(), HeroChanges.none(), Precondition.exists())).isEqualTo(hero);
+    }
+
+    @Test
+    void givenUnknownId_whenConditionalUpdateOrDelete_thenPreconditionFailedNotNotFound() {
+        assertThatThrownBy(() -> service.update(9, renameTo("x"), Precondition.exists())).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.update(9, HeroChanges.none(), Precondition.exists())).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.delete(9, Precondition.versionIn(Set.of(1L)))).isInstanceOf(PreconditionFailedException.class);
+    }
+
+    @Test
     void givenNoStore_whenConstructed_thenRejected() {
         assertThatThrownBy(() -> new HeroService(null)).isInstanceOf(NullPointerException.class);
     }
@@ -114,14 +144,14 @@ class HeroServiceTest {
         }
 
         @Override
-        public Optional<Hero> update(long id, HeroChanges changes) {
+        public Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
             updates++;
-            return heroes.update(id, changes);
+            return heroes.update(id, changes, precondition);
         }
 
         @Override
-        public boolean delete(long id) {
-            return heroes.delete(id);
+        public boolean delete(long id, Precondition precondition) {
+            return heroes.delete(id, precondition);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.hero.domain.model.HeroPosition;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.HeroSort;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,7 +71,7 @@ public abstract class HeroesContract {
         Hero added = heroes.add(aHero().named("Deadpond").aged(30).withSecretName("Dive Wilson").build());
 
         assertThat(added.id()).isPositive();
-        assertThat(added).isEqualTo(new Hero(added.id(), "Deadpond", 30, "Dive Wilson"));
+        assertThat(added).isEqualTo(new Hero(added.id(), "Deadpond", 30, "Dive Wilson", Hero.FIRST_VERSION));
         assertThat(heroes.findById(added.id())).contains(added);
     }
 
@@ -104,7 +106,7 @@ public abstract class HeroesContract {
         Hero added = heroes.add(aHero().named(longest).aged(Integer.MAX_VALUE).withSecretName(unicode).build());
         Hero young = heroes.add(aHero().named(unicode).aged(0).build());
 
-        assertThat(heroes.findById(added.id())).contains(new Hero(added.id(), longest, Integer.MAX_VALUE, unicode));
+        assertThat(heroes.findById(added.id())).contains(new Hero(added.id(), longest, Integer.MAX_VALUE, unicode, Hero.FIRST_VERSION));
         assertThat(heroes.findById(young.id())).get().extracting(Hero::name, Hero::age).containsExactly(unicode, 0);
     }
 
@@ -517,7 +519,7 @@ public abstract class HeroesContract {
 
         Hero updated = heroes.update(hero.id(), renameTo("Deadpool")).orElseThrow();
 
-        assertThat(updated).isEqualTo(new Hero(hero.id(), "Deadpool", 30, "Dive Wilson"));
+        assertThat(updated).isEqualTo(new Hero(hero.id(), "Deadpool", 30, "Dive Wilson", 2));
         assertThat(heroes.findById(hero.id())).contains(updated);
     }
 
@@ -527,7 +529,7 @@ public abstract class HeroesContract {
 
         Hero updated = heroes.update(hero.id(), setAge(31)).orElseThrow();
 
-        assertThat(updated).isEqualTo(new Hero(hero.id(), "Deadpond", 31, "Dive Wilson"));
+        assertThat(updated).isEqualTo(new Hero(hero.id(), "Deadpond", 31, "Dive Wilson", 2));
     }
 
     @Test
@@ -545,7 +547,7 @@ public abstract class HeroesContract {
 
         heroes.update(hero.id(), setSecretName("Wade"));
 
-        assertThat(heroes.findById(hero.id())).contains(new Hero(hero.id(), "Deadpond", 30, "Wade"));
+        assertThat(heroes.findById(hero.id())).contains(new Hero(hero.id(), "Deadpond", 30, "Wade", 2));
     }
 
     @Test
@@ -574,6 +576,131 @@ public abstract class HeroesContract {
 
         assertThat(heroes.delete(hero.id())).isFalse();
         assertThat(heroes.delete(Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
+    void givenUpdatesThatChangeSomething_whenEachIsMade_thenTheVersionGoesUpByOneEachTime() {
+        Hero hero = heroes.add(aHero().named("Deadpond").aged(30).withSecretName("Dive Wilson").build());
+
+        assertThat(hero.version()).isEqualTo(Hero.FIRST_VERSION);
+        assertThat(heroes.update(hero.id(), renameTo("Deadpool")).orElseThrow().version()).isEqualTo(2);
+        assertThat(heroes.update(hero.id(), setAge(null)).orElseThrow().version()).isEqualTo(3);
+        assertThat(heroes.update(hero.id(), setSecretName("Wade")).orElseThrow().version()).isEqualTo(4);
+        assertThat(heroes.findById(hero.id())).get().extracting(Hero::version).isEqualTo(4L);
+    }
+
+    @Test
+    void givenAnUpdateThatSetsEveryFieldToItsValue_whenMade_thenTheVersionStays() {
+        Hero hero = heroes.add(aHero().named("Deadpond").withoutAge().withSecretName("Dive Wilson").build());
+
+        Hero same = heroes.update(hero.id(), setAll("Deadpond", null, "Dive Wilson")).orElseThrow();
+
+        assertThat(same).isEqualTo(hero);
+        assertThat(heroes.update(hero.id(), setAge(null)).orElseThrow().version()).isEqualTo(Hero.FIRST_VERSION);
+        assertThat(heroes.update(hero.id(), setAll("Deadpond", 0, "Dive Wilson")).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void givenHero_whenUpdateExpectingItsVersion_thenChangedAndVersionUp() {
+        Hero hero = heroes.add(aHero().build());
+
+        Hero updated = heroes.update(hero.id(), renameTo("Deadpool"), Precondition.versionIn(Set.of(hero.version()))).orElseThrow();
+
+        assertThat(updated.name()).isEqualTo("Deadpool");
+        assertThat(updated.version()).isEqualTo(hero.version() + 1);
+    }
+
+    @Test
+    void givenHeroChangedMeanwhile_whenUpdateOrDeleteExpectingTheOldVersion_thenEmptyAndNothingChanges() {
+        Hero hero = heroes.add(aHero().named("Deadpond").build());
+        Hero current = heroes.update(hero.id(), renameTo("Deadpool")).orElseThrow();
+        Precondition stale = Precondition.versionIn(Set.of(hero.version()));
+
+        assertThat(heroes.update(hero.id(), renameTo("Lost update"), stale)).isEmpty();
+        assertThat(heroes.delete(hero.id(), stale)).isFalse();
+
+        assertThat(heroes.findById(hero.id())).contains(current);
+    }
+
+    @Test
+    void givenSeveralExpectedVersions_whenOneIsTheHerosVersion_thenTheWriteIsMade() {
+        Hero hero = heroes.add(aHero().build());
+        heroes.update(hero.id(), renameTo("Second"));
+
+        Precondition either = Precondition.versionIn(Set.of(7L, 2L));
+
+        assertThat(heroes.update(hero.id(), renameTo("Third"), either)).get().extracting(Hero::version).isEqualTo(3L);
+        assertThat(heroes.delete(hero.id(), Precondition.versionIn(Set.of(3L, 99L)))).isTrue();
+        assertThat(heroes.findById(hero.id())).isEmpty();
+    }
+
+    @Test
+    void givenNoExpectedVersion_whenUpdateOrDelete_thenNothingChanges() {
+        Hero hero = heroes.add(aHero().build());
+        Precondition nothing = Precondition.versionIn(Set.of());
+
+        assertThat(heroes.update(hero.id(), renameTo("Never"), nothing)).isEmpty();
+        assertThat(heroes.delete(hero.id(), nothing)).isFalse();
+        assertThat(heroes.findById(hero.id())).contains(hero);
+    }
+
+    @Test
+    void givenHero_whenUpdateAndDeleteExpectingAnyVersion_thenBothAreMade() {
+        Hero hero = heroes.add(aHero().build());
+        heroes.update(hero.id(), renameTo("Second"));
+
+        assertThat(heroes.update(hero.id(), renameTo("Third"), Precondition.exists())).get().extracting(Hero::name).isEqualTo("Third");
+        assertThat(heroes.delete(hero.id(), Precondition.exists())).isTrue();
+        assertThat(heroes.findById(hero.id())).isEmpty();
+    }
+
+    @Test
+    void givenUnknownId_whenConditionalUpdateOrDelete_thenEmptyAndNothingIsCreated() {
+        assertThat(heroes.update(42, renameTo("Ghost"), Precondition.exists())).isEmpty();
+        assertThat(heroes.update(42, renameTo("Ghost"), Precondition.versionIn(Set.of(Hero.FIRST_VERSION)))).isEmpty();
+        assertThat(heroes.delete(42, Precondition.exists())).isFalse();
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).isEmpty();
+    }
+
+    @Test
+    void givenManyWritersExpectingTheSameVersion_whenTheyUpdateAtOnce_thenExactlyOneWins() throws Exception {
+        Hero hero = heroes.add(aHero().build());
+        Precondition read = Precondition.versionIn(Set.of(hero.version()));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int w = 0; w < 16; w++) {
+            String name = "writer-" + w;
+            tasks.add(() -> {
+                start.await();
+                return heroes.update(hero.id(), renameTo(name), read).isPresent();
+            });
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<Boolean>> results = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            long winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(heroes.findById(hero.id())).get().extracting(Hero::version).isEqualTo(hero.version() + 1);
+    }
+
+    @Test
+    void givenManyDeletersExpectingTheSameVersion_whenTheyDeleteAtOnce_thenExactlyOneDeletes() throws Exception {
+        Hero hero = heroes.add(aHero().build());
+        Precondition read = Precondition.versionIn(Set.of(hero.version()));
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            tasks.add(() -> heroes.delete(hero.id(), read));
+        }
+
+        assertThat(runAll(tasks)).containsOnlyOnce(true);
     }
 
     @Test

@@ -5,8 +5,10 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.generated.tables.records.HeroRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -83,20 +85,35 @@ final class JooqHeroes implements Heroes {
         });
     }
 
-    /** One {@code UPDATE ... SET <only the set columns> ... RETURNING}: the database keeps the row whole. */
+    /**
+     * One {@code UPDATE ... SET <only the set columns>, version = CASE WHEN <a column changes> THEN version + 1 ELSE
+     * version END WHERE id = ? [AND version IN (...)] RETURNING}: the database keeps the row whole, and checks the
+     * precondition and writes in one step (on PostgreSQL, an update that waited for another's row lock checks its WHERE
+     * again against the row that one left).
+     */
     @Override
-    public Optional<Hero> update(long id, HeroChanges changes) {
+    public Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
         return store.write(sql -> sql.update(HERO)
                 .set(HeroTable.columnsOf(changes))
-                .where(HERO.ID.eq(id))
+                .set(HERO.VERSION, DSL.when(HeroTable.changesSomething(changes), HERO.VERSION.plus(1L)).otherwise(HERO.VERSION))
+                .where(HERO.ID.eq(id).and(meets(precondition)))
                 .returning()
                 .fetchOptional()
                 .map(row -> HeroTable.toHero(row::get)));
     }
 
     @Override
-    public boolean delete(long id) {
-        return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id)).execute() > 0);
+    public boolean delete(long id, Precondition precondition) {
+        return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id).and(meets(precondition))).execute() > 0);
+    }
+
+    /** The precondition on the row's version; none at all, or {@code *}, asks nothing of it. */
+    private static Condition meets(Precondition precondition) {
+        return switch (precondition) {
+            case Precondition.None none -> DSL.noCondition();
+            case Precondition.Exists any -> DSL.noCondition();
+            case Precondition.VersionIn expected -> HERO.VERSION.in(expected.versions());
+        };
     }
 
     /** Runs a fixed read with these ids as its parameters. */

@@ -5,7 +5,9 @@ import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroPosition;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.HeroSort;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
+import dev.hero.domain.testkit.HeroBuilder;
 import dev.hero.domain.testkit.HeroesContract;
 import org.flywaydb.core.Flyway;
 import org.jooq.Field;
@@ -25,6 +27,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,13 +89,13 @@ abstract class JooqHeroesContract extends HeroesContract {
         List<HeroQuery> queries = new ArrayList<>();
         for (HeroSort sort : HeroSort.values()) {
             HeroQuery first = HeroQuery.page(0, 10).sortedBy(sort);
-            Hero somewhere = new Hero(5, "Deadpond", 30, "");
+            Hero somewhere = new Hero(5, "Deadpond", 30, "", 1);
             for (HeroQuery query : List.of(first, first.after(HeroPosition.after(somewhere, sort)), HeroQuery.page(2_000, 10).sortedBy(sort))) {
                 queries.add(query);
                 queries.add(query.filteredBy("Deadpond", null, null));
                 queries.add(query.filteredBy(null, 18, 40));
             }
-            queries.add(first.after(HeroPosition.after(new Hero(5, "Deadpond", null, ""), sort)));
+            queries.add(first.after(HeroPosition.after(new Hero(5, "Deadpond", null, "", 1), sort)));
         }
         return queries;
     }
@@ -352,6 +355,41 @@ abstract class JooqHeroesContract extends HeroesContract {
             }
         }
         return counts;
+    }
+
+    // versions (issue 11)
+
+    @Test
+    void givenATableFilledWithSqlBeforeTheVersionMigration_whenHeroStartsOnIt_thenEveryHeroIsAtTheFirstVersion() throws Exception {
+        String url = newDatabaseUrl();
+        try {
+            Flyway.configure().dataSource(url, null, null).locations(migrations()).target("2").load().migrate();
+            try (Connection connection = DriverManager.getConnection(url);
+                 PreparedStatement insert = connection.prepareStatement(insertText(1, url.startsWith("jdbc:postgresql")))) {
+                for (long id : new long[] {3, 5}) {
+                    bindRow(insert, 1, id);
+                    insert.executeUpdate();
+                }
+            }
+
+            try (HeroDatabase started = HeroDatabase.open(DatabaseSettings.of(url))) {
+                Heroes imported = started.heroes();
+                assertThat(imported.findById(3)).get().extracting(Hero::version).isEqualTo(Hero.FIRST_VERSION);
+                assertThat(imported.update(5, HeroBuilder.renameTo("Renamed"), Precondition.versionIn(Set.of(Hero.FIRST_VERSION))))
+                        .get().extracting(Hero::version).isEqualTo(2L);
+            }
+        } finally {
+            dropDatabase(url);
+        }
+    }
+
+    @Test
+    void givenRowsInsertedWithSqlWithoutAVersion_whenRead_thenTheyAreAtTheFirstVersionAndTakeConditionalWrites() {
+        insertWithIds(List.of(11L, 12L));
+
+        assertThat(heroes.findById(11)).get().extracting(Hero::version).isEqualTo(Hero.FIRST_VERSION);
+        assertThat(heroes.delete(12, Precondition.versionIn(Set.of(2L)))).isFalse();
+        assertThat(heroes.delete(12, Precondition.versionIn(Set.of(Hero.FIRST_VERSION)))).isTrue();
     }
 
     private void writeSql(String statement) {

@@ -168,7 +168,7 @@ final class ListPageCost {
              ResultSet row = statement.executeQuery("SELECT id, name, age FROM hero ORDER BY " + reversed + " LIMIT 1 OFFSET " + fromTheEnd)) {
             row.next();
             int age = row.getInt(3);
-            Hero hero = new Hero(row.getLong(1), row.getString(2), row.wasNull() ? null : age, "");
+            Hero hero = new Hero(row.getLong(1), row.getString(2), row.wasNull() ? null : age, "", 1);
             return HeroPosition.after(hero, sort);
         }
     }

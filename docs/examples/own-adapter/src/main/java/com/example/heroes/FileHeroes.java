@@ -5,6 +5,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 
 import java.io.DataInputStream;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * An adapter of hero-domain's {@link Heroes} port of your own: the heroes in one file, rewritten whole on every write (a
  * new file, forced to disk, then moved over the old one), so a write that returned is durable and a crash leaves the old
  * file or the new one, never half of one. One writer at a time; fine for a few thousand heroes. {@code FileHeroesTest}
- * proves it against the port's contract suite.
+ * proves it against the port's contract suite (versions and conditional writes included: a write that checks
+ * the version under the same lock as it writes is atomic).
  */
 public final class FileHeroes implements Heroes {
 
@@ -45,7 +47,7 @@ public final class FileHeroes implements Heroes {
 
     @Override
     public synchronized Hero add(NewHero hero) {
-        Hero stored = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName());
+        Hero stored = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName(), Hero.FIRST_VERSION);
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.put(stored.id(), stored);
         save(next, stored.id());
@@ -69,12 +71,15 @@ public final class FileHeroes implements Heroes {
     }
 
     @Override
-    public synchronized Optional<Hero> update(long id, HeroChanges changes) {
+    public synchronized Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
         Hero current = byId.get(id);
-        if (current == null) {
+        if (current == null || !precondition.allows(current.version())) {
             return Optional.empty();
         }
         Hero changed = current.apply(changes);
+        if (changed == current) {
+            return Optional.of(current);
+        }
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.put(id, changed);
         save(next, lastId);
@@ -82,8 +87,9 @@ public final class FileHeroes implements Heroes {
     }
 
     @Override
-    public synchronized boolean delete(long id) {
-        if (!byId.containsKey(id)) {
+    public synchronized boolean delete(long id, Precondition precondition) {
+        Hero current = byId.get(id);
+        if (current == null || !precondition.allows(current.version())) {
             return false;
         }
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
@@ -111,6 +117,7 @@ public final class FileHeroes implements Heroes {
                 out.writeBoolean(hero.age() != null);
                 out.writeInt(hero.age() == null ? 0 : hero.age());
                 out.writeUTF(hero.secretName());
+                out.writeLong(hero.version());
             }
             out.flush();
             channel.force(true);
@@ -134,7 +141,8 @@ public final class FileHeroes implements Heroes {
                 String name = in.readUTF();
                 boolean hasAge = in.readBoolean();
                 int age = in.readInt();
-                byId.put(id, new Hero(id, name, hasAge ? age : null, in.readUTF()));
+                String secretName = in.readUTF();
+                byId.put(id, new Hero(id, name, hasAge ? age : null, secretName, in.readLong()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

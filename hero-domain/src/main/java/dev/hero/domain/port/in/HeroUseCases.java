@@ -6,6 +6,8 @@ import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
+import dev.hero.domain.model.PreconditionFailedException;
 
 /** What the outside world can do with heroes. Commands arrive already valid: they validate themselves. */
 public interface HeroUseCases {
@@ -24,8 +26,29 @@ public interface HeroUseCases {
      *
      * @throws HeroNotFoundException when no hero has this id
      */
-    Hero update(long id, HeroChanges changes);
+    default Hero update(long id, HeroChanges changes) {
+        return update(id, changes, Precondition.none());
+    }
+
+    /**
+     * Applies a partial update atomically if the hero meets the precondition, checked in the same atomic step, and
+     * returns the hero after it. An update that changes nothing checks the precondition against the hero as it is.
+     *
+     * @throws HeroNotFoundException       when no hero has this id and the precondition is {@link Precondition#none()}
+     * @throws PreconditionFailedException when the precondition is any other and no hero with this id meets it
+     */
+    Hero update(long id, HeroChanges changes, Precondition precondition);
 
     /** @throws HeroNotFoundException when no hero has this id */
-    void delete(long id);
+    default void delete(long id) {
+        delete(id, Precondition.none());
+    }
+
+    /**
+     * Deletes the hero if it meets the precondition, checked in the same atomic step.
+     *
+     * @throws HeroNotFoundException       when no hero has this id and the precondition is {@link Precondition#none()}
+     * @throws PreconditionFailedException when the precondition is any other and no hero with this id meets it
+     */
+    void delete(long id, Precondition precondition);
 }

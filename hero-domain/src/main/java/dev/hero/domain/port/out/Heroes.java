@@ -5,6 +5,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.Precondition;
 
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public interface Heroes {
 
-    /** Stores a hero under a new id, never used before (ids are not reused after a delete). */
+    /** Stores a hero under a new id, never used before (ids are not reused after a delete), at {@link Hero#FIRST_VERSION}. */
     Hero add(NewHero hero);
 
     Optional<Hero> findById(long id);
@@ -32,14 +33,33 @@ public interface Heroes {
     HeroPage find(HeroQuery query);
 
     /**
-     * Applies the changes atomically: concurrent updates of one hero never mix into a torn row.
+     * Applies the changes atomically: concurrent updates of one hero never mix into a torn row. The version goes up by
+     * one when a field gets another value ({@link Hero#apply}); an update that sets every field to what it is keeps it.
      *
-     * @param changes at least one field set: the use cases answer an update that changes nothing with a
-     *                read and never pass it here, so an implementation need not handle one
-     * @return the hero after the change, or empty when no hero has this id
+     * @param changes      at least one field set: the use cases answer an update that changes nothing with a
+     *                     read and never pass it here, so an implementation need not handle one
+     * @param precondition checked against the hero's version in the same atomic step as the write (a conditional
+     *                     {@code UPDATE ... WHERE id = ? AND version IN (...)}): of two updates that expect one version,
+     *                     only one can find it
+     * @return the hero after the change, or empty when no hero has this id or it does not meet the precondition (and
+     *         then nothing changed)
      */
-    Optional<Hero> update(long id, HeroChanges changes);
+    Optional<Hero> update(long id, HeroChanges changes, Precondition precondition);
+
+    /** {@link #update(long, HeroChanges, Precondition)} without a precondition. */
+    default Optional<Hero> update(long id, HeroChanges changes) {
+        return update(id, changes, Precondition.none());
+    }
+
+    /**
+     * Deletes the hero if it meets the precondition, in one atomic step.
+     *
+     * @return whether a hero with this id that meets the precondition existed (and is now gone)
+     */
+    boolean delete(long id, Precondition precondition);
 
     /** @return whether a hero with this id existed (and is now gone) */
-    boolean delete(long id);
+    default boolean delete(long id) {
+        return delete(id, Precondition.none());
+    }
 }
