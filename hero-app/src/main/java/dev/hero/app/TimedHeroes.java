@@ -5,6 +5,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import io.helidon.metrics.api.MeterRegistry;
@@ -55,6 +56,11 @@ final class TimedHeroes implements Heroes {
     @Override
     public Hero add(NewHero hero) {
         return timed(add, () -> heroes.add(hero));
+    }
+
+    @Override
+    public KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+        return timed(add, () -> heroes.add(hero, create));
     }
 
     @Override

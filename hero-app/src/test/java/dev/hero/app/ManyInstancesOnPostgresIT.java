@@ -204,6 +204,49 @@ class ManyInstancesOnPostgresIT {
         }
     }
 
+    @Test
+    void givenACreateWithAKeyOnOneInstance_whenRepeatedOnTheOther_thenReplayedThereAndAnotherBodyIs422() throws Exception {
+        String body = "{\"name\":\"Keyed\",\"secret_name\":\"s\",\"age\":7}";
+        HttpResponse<String> first = send(a, "POST", "/heroes/", body, "Idempotency-Key", "across-instances-1");
+        HttpResponse<String> again = send(b, "POST", "/heroes/", body, "Idempotency-Key", "across-instances-1");
+        HttpResponse<String> other = send(b, "POST", "/heroes/", body.replace("7", "8"), "Idempotency-Key", "across-instances-1");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree(first.body()));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void givenOneKey_whenBothInstancesCreateWithItAtOnce_thenOneHeroAndBothAnswerIt() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String key = "racing-" + round;
+            String body = "{\"name\":\"" + key + "\",\"secret_name\":\"s\"}";
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<Future<HttpResponse<String>>> racing = new ArrayList<>();
+                for (String base : new String[] {a, b}) {
+                    racing.add(pool.submit(() -> {
+                        together.await();
+                        return send(base, "POST", "/heroes/", body, "Idempotency-Key", key);
+                    }));
+                }
+                for (Future<HttpResponse<String>> answer : racing) {
+                    answers.add(answer.get());
+                }
+            }
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+            assertThat(JSON.readTree(answers.get(0).body())).isEqualTo(JSON.readTree(answers.get(1).body()));
+            JsonNode named = json(send(a, "GET", "/heroes/?name=" + key, null), 200);
+            assertThat(named).hasSize(1);
+        }
+    }
+
     private static void checkNotTorn(JsonNode hero, ConcurrentLinkedQueue<String> torn) {
         Matcher name = TORN_CHECK.matcher(hero.get("name").asText());
         if (!name.matches()) {

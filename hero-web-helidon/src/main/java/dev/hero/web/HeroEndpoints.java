@@ -1,6 +1,8 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.IdempotencyKey;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
@@ -17,6 +19,8 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Optional;
 
 /**
  * The five operations of the tutorial's API. Each handler reads the request into a command through the reader's
@@ -64,8 +68,18 @@ final class HeroEndpoints {
     private void create(ServerRequest request, ServerResponse response) {
         RequestInput input = RequestInput.of(request, bodies.readObject(request));
         NewHero command = HeroInput.newHero(input);
+        Optional<IdempotencyKey> key = IdempotencyKeys.of(request.headers());
         Drain.requireNotCutOff(request);
-        Hero created = heroes.create(command);
+        Hero created;
+        if (key.isPresent()) {
+            Creation creation = heroes.create(command, key.get());
+            if (creation.replayed()) {
+                response.header(IdempotencyKeys.IDEMPOTENT_REPLAYED, "true");
+            }
+            created = creation.hero();
+        } else {
+            created = heroes.create(command);
+        }
         response.header(HeaderNames.LOCATION, "/heroes/" + created.id());
         sendHero(request, response, created);
     }

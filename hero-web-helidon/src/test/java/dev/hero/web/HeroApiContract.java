@@ -6,5 +6,5 @@ package dev.hero.web;
  */
 interface HeroApiContract extends CreateHeroSpec, ListHeroesSpec, ListPagesByCursorSpec, ReadHeroSpec, UpdateHeroSpec, DeleteHeroSpec,
         MalformedBodySpec, MediaTypeAndSizeSpec, UnknownRouteSpec, StoreFaultSpec, SecretNameSpec, ProblemDetailsSpec,
-        ConditionalRequestSpec {
+        ConditionalRequestSpec, IdempotentCreateSpec {
 }

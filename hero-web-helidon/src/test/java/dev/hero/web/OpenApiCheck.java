@@ -34,7 +34,8 @@ final class OpenApiCheck {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
     /** The headers the API itself sets (not those of HTTP's plumbing, such as Content-Length or Connection). */
-    static final List<String> API_HEADERS = List.of("X-Total-Count", "Link", "Location", "Retry-After", "Allow", "ETag");
+    static final List<String> API_HEADERS = List.of("X-Total-Count", "Link", "Location", "Retry-After", "Allow", "ETag",
+            "Idempotent-Replayed");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private OpenApiCheck() {

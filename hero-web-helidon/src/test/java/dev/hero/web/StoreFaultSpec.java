@@ -1,6 +1,8 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.IdempotencyKey;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.Precondition;
@@ -117,6 +119,11 @@ interface StoreFaultSpec extends HeroApiSpec {
 
         @Override
         public Hero create(NewHero hero) {
+            throw fail();
+        }
+
+        @Override
+        public Creation create(NewHero hero, IdempotencyKey key) {
             throw fail();
         }
 

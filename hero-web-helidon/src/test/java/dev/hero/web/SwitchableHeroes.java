@@ -1,6 +1,8 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.IdempotencyKey;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.Precondition;
@@ -37,6 +39,11 @@ final class SwitchableHeroes implements HeroUseCases {
     @Override
     public Hero create(NewHero hero) {
         return target.create(hero);
+    }
+
+    @Override
+    public Creation create(NewHero hero, IdempotencyKey key) {
+        return target.create(hero, key);
     }
 
     @Override

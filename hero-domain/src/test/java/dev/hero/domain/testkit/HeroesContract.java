@@ -5,6 +5,8 @@ import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroPosition;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.HeroSort;
+import dev.hero.domain.model.IdempotencyKey;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
@@ -16,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -701,6 +705,110 @@ public abstract class HeroesContract {
         }
 
         assertThat(runAll(tasks)).containsOnlyOnce(true);
+    }
+
+    // creates under an idempotency key
+
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private static KeyedCreate keyed(String key, String fingerprint, Instant now) {
+        return new KeyedCreate(new IdempotencyKey(key), fingerprint, now, now.plus(DAY));
+    }
+
+    @Test
+    void givenANewKey_whenAddUnderIt_thenTheHeroIsAdded() {
+        KeyedCreate.Outcome outcome = heroes.add(aHero().named("Deadpond").build(), keyed("key-1", "f1", NOW));
+
+        assertThat(outcome).isInstanceOfSatisfying(KeyedCreate.Added.class, added -> {
+            assertThat(added.hero().name()).isEqualTo("Deadpond");
+            assertThat(added.hero().version()).isEqualTo(Hero.FIRST_VERSION);
+            assertThat(heroes.findById(added.hero().id())).contains(added.hero());
+        });
+    }
+
+    @Test
+    void givenAKeyUsedBefore_whenAddUnderItAgain_thenNothingIsAddedAndTheStoredRecordIsTheAnswer() {
+        Hero first = ((KeyedCreate.Added) heroes.add(aHero().named("First").build(), keyed("key-1", "f1", NOW))).hero();
+
+        KeyedCreate.Outcome again = heroes.add(aHero().named("Second").build(), keyed("key-1", "f2", NOW.plusSeconds(60)));
+
+        assertThat(again).isEqualTo(new KeyedCreate.Stored("f1", first.id()));
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).containsExactly(first);
+    }
+
+    @Test
+    void givenAKeyWhoseHeroWasDeleted_whenAddUnderItAgain_thenStillTheStoredRecord() {
+        Hero first = ((KeyedCreate.Added) heroes.add(aHero().build(), keyed("key-1", "f1", NOW))).hero();
+        heroes.delete(first.id());
+
+        assertThat(heroes.add(aHero().build(), keyed("key-1", "f1", NOW))).isEqualTo(new KeyedCreate.Stored("f1", first.id()));
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).isEmpty();
+    }
+
+    @Test
+    void givenKeysThatDifferOnlyInCase_whenAddUnderEach_thenEachAddsAHero() {
+        heroes.add(aHero().build(), keyed("Key", "f", NOW));
+        heroes.add(aHero().build(), keyed("key", "f", NOW));
+        heroes.add(aHero().build(), keyed("~".repeat(IdempotencyKey.MAX_LENGTH), "f", NOW));
+
+        assertThat(heroes.find(HeroQuery.page(0, 100)).total()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAnExpiredKey_whenAddUnderIt_thenANewHeroIsAddedAndTheKeyHoldsItFromThen() {
+        Hero first = ((KeyedCreate.Added) heroes.add(aHero().named("First").build(), keyed("key-1", "f1", NOW))).hero();
+        Instant later = NOW.plus(DAY);
+
+        KeyedCreate.Outcome again = heroes.add(aHero().named("Second").build(), keyed("key-1", "f2", later));
+
+        assertThat(again).isInstanceOfSatisfying(KeyedCreate.Added.class, added -> assertThat(added.hero().id()).isGreaterThan(first.id()));
+        long second = ((KeyedCreate.Added) again).hero().id();
+        assertThat(heroes.add(aHero().build(), keyed("key-1", "f3", later.plusSeconds(1)))).isEqualTo(new KeyedCreate.Stored("f2", second));
+    }
+
+    @Test
+    void givenManyExpiredKeys_whenCreatesGoOn_thenEveryExpiredKeyIsFreeAndNoLiveOneIs() {
+        for (int i = 0; i < 40; i++) {
+            heroes.add(aHero().build(), keyed("old-" + i, "f", NOW));
+        }
+        Instant later = NOW.plus(DAY).plusSeconds(1);
+        for (int i = 0; i < 10; i++) {
+            heroes.add(aHero().build(), keyed("new-" + i, "f", later));
+        }
+
+        assertThat(heroes.add(aHero().build(), keyed("old-39", "g", later))).isInstanceOf(KeyedCreate.Added.class);
+        assertThat(heroes.add(aHero().build(), keyed("new-0", "g", later))).isInstanceOf(KeyedCreate.Stored.class);
+    }
+
+    @Test
+    void givenManyCallersWithOneKeyAtOnce_whenTheyAdd_thenExactlyOneHeroIsAddedAndEveryOtherGetsItsRecord() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<KeyedCreate.Outcome>> tasks = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            String fingerprint = "f" + c;
+            tasks.add(() -> {
+                start.await();
+                return heroes.add(aHero().named(fingerprint).build(), keyed("shared", fingerprint, NOW));
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        List<KeyedCreate.Outcome> outcomes = new ArrayList<>();
+        try {
+            List<Future<KeyedCreate.Outcome>> results = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<KeyedCreate.Outcome> result : results) {
+                outcomes.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Hero> added = outcomes.stream().filter(KeyedCreate.Added.class::isInstance).map(o -> ((KeyedCreate.Added) o).hero()).toList();
+        assertThat(added).hasSize(1);
+        assertThat(outcomes).filteredOn(KeyedCreate.Stored.class::isInstance)
+                .containsOnly(new KeyedCreate.Stored(added.get(0).name(), added.get(0).id()));
+        assertThat(heroes.find(HeroQuery.page(0, 100)).heroes()).containsExactly(added.get(0));
     }
 
     @Test

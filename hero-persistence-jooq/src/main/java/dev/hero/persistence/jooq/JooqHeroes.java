@@ -5,6 +5,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.generated.tables.records.HeroRecord;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.hero.persistence.jooq.generated.Tables.HERO;
+import static dev.hero.persistence.jooq.generated.Tables.HERO_IDEMPOTENCY;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 
@@ -41,6 +43,9 @@ final class JooqHeroes implements Heroes {
     /** The column after the hero's in every list statement. */
     private static final int TOTAL_COLUMN = HERO.fields().length + 1;
 
+    /** Expired idempotency keys removed by each keyed create: more than it adds, so the expired ones never pile up. */
+    static final int PURGE_BATCH = 16;
+
     private final Store store;
     /** Each shape's statement, rendered when first asked for: a few dozen at most ({@link ListShape}). */
     private final Map<ListShape, ListSql.ListStatement> lists = new ConcurrentHashMap<>();
@@ -54,6 +59,46 @@ final class JooqHeroes implements Heroes {
         return store.write(sql -> {
             HeroRecord added = sql.insertInto(HERO).set(HeroTable.columnsOf(hero)).returning().fetchSingle();
             return HeroTable.toHero(added::get);
+        });
+    }
+
+    /**
+     * In one write (one transaction of the store): a batch of expired keys removed through the index on the expiry; the
+     * key claimed with {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expires_at <= now} (a new key, or an expired
+     * one taken over; a live one is left alone and counts 0 rows); then the hero inserted and its id written to the
+     * key's row. On PostgreSQL a second transaction claiming the same key waits on the primary key until the first
+     * commits, then finds it live and reads its row: one hero per key across instances. The write has no effect
+     * outside the database, so the SQLite writer may run it again alone when its batch fails.
+     */
+    @Override
+    public KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+        String key = create.key().value();
+        long now = create.now().toEpochMilli();
+        long expiresAt = create.expiresAt().toEpochMilli();
+        return store.write(sql -> {
+            sql.deleteFrom(HERO_IDEMPOTENCY).where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.in(
+                    select(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY).from(HERO_IDEMPOTENCY)
+                            .where(HERO_IDEMPOTENCY.EXPIRES_AT.le(now)).limit(PURGE_BATCH))).execute();
+            int claimed = sql.insertInto(HERO_IDEMPOTENCY)
+                    .set(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY, key)
+                    .set(HERO_IDEMPOTENCY.FINGERPRINT, create.fingerprint())
+                    .set(HERO_IDEMPOTENCY.EXPIRES_AT, expiresAt)
+                    .onConflict(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY)
+                    .doUpdate()
+                    .set(HERO_IDEMPOTENCY.FINGERPRINT, create.fingerprint())
+                    .set(HERO_IDEMPOTENCY.EXPIRES_AT, expiresAt)
+                    .setNull(HERO_IDEMPOTENCY.HERO_ID)
+                    .where(HERO_IDEMPOTENCY.EXPIRES_AT.le(now))
+                    .execute();
+            if (claimed == 0) {
+                var stored = sql.select(HERO_IDEMPOTENCY.FINGERPRINT, HERO_IDEMPOTENCY.HERO_ID).from(HERO_IDEMPOTENCY)
+                        .where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key)).fetchSingle();
+                return new KeyedCreate.Stored(stored.value1(), stored.value2());
+            }
+            HeroRecord added = sql.insertInto(HERO).set(HeroTable.columnsOf(hero)).returning().fetchSingle();
+            sql.update(HERO_IDEMPOTENCY).set(HERO_IDEMPOTENCY.HERO_ID, added.getId())
+                    .where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key)).execute();
+            return new KeyedCreate.Added(HeroTable.toHero(added::get));
         });
     }
 

@@ -5,6 +5,8 @@ import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroPosition;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.HeroSort;
+import dev.hero.domain.model.IdempotencyKey;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.domain.testkit.HeroBuilder;
@@ -22,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,6 +43,7 @@ import java.util.stream.Stream;
 import static dev.hero.domain.testkit.HeroBuilder.aHero;
 import static dev.hero.persistence.jooq.generated.Tables.HERO;
 import static dev.hero.persistence.jooq.generated.Tables.HERO_COUNT;
+import static dev.hero.persistence.jooq.generated.Tables.HERO_IDEMPOTENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.sum;
 
@@ -390,6 +394,48 @@ abstract class JooqHeroesContract extends HeroesContract {
         assertThat(heroes.findById(11)).get().extracting(Hero::version).isEqualTo(Hero.FIRST_VERSION);
         assertThat(heroes.delete(12, Precondition.versionIn(Set.of(2L)))).isFalse();
         assertThat(heroes.delete(12, Precondition.versionIn(Set.of(Hero.FIRST_VERSION)))).isTrue();
+    }
+
+    // idempotency keys (issue 11)
+
+    @Test
+    void givenExpiredKeys_whenAKeyedCreateRuns_thenItRemovesABatchOfThemAndNoLiveOne() {
+        Instant then = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < 40; i++) {
+            heroes.add(aHero().build(), new KeyedCreate(new IdempotencyKey("old-" + i), "f", then, then.plusSeconds(60)));
+        }
+        heroes.add(aHero().build(), new KeyedCreate(new IdempotencyKey("live"), "f", then, then.plusSeconds(3_600)));
+        Instant later = then.plusSeconds(120);
+
+        heroes.add(aHero().build(), new KeyedCreate(new IdempotencyKey("new"), "f", later, later.plusSeconds(60)));
+
+        assertThat(keyRows()).isEqualTo(40 - JooqHeroes.PURGE_BATCH + 2);
+        assertThat(heroes.add(aHero().build(), new KeyedCreate(new IdempotencyKey("live"), "g", later, later)))
+                .isInstanceOf(KeyedCreate.Stored.class);
+    }
+
+    @Test
+    void givenAKeyedCreate_whenTheDatabaseIsOpenedAgain_thenTheKeyStillHoldsAndItsSecretNameIsNowhereInClear() throws Exception {
+        String url = newDatabaseUrl();
+        Instant now = Instant.now();
+        KeyedCreate create = new KeyedCreate(new IdempotencyKey("restart-1"), "fingerprint", now, now.plusSeconds(3_600));
+        try {
+            long id;
+            try (HeroDatabase first = HeroDatabase.open(DatabaseSettings.of(url))) {
+                id = ((KeyedCreate.Added) first.heroes().add(aHero().withSecretName("Dive Wilson").build(), create)).hero().id();
+            }
+            try (HeroDatabase again = HeroDatabase.open(DatabaseSettings.of(url))) {
+                assertThat(again.heroes().add(aHero().build(), create)).isEqualTo(new KeyedCreate.Stored("fingerprint", id));
+                String row = again.store().read(sql -> sql.selectFrom(HERO_IDEMPOTENCY).fetchSingle().formatCSV());
+                assertThat(row).contains("restart-1").doesNotContain("Dive Wilson");
+            }
+        } finally {
+            dropDatabase(url);
+        }
+    }
+
+    private int keyRows() {
+        return database().store().read(sql -> sql.fetchCount(HERO_IDEMPOTENCY));
     }
 
     private void writeSql(String statement) {

@@ -20,8 +20,8 @@ import java.util.List;
  * Each operation is a method of {@link HeroesApi} named after its operationId, in four forms: the answer's body, the
  * body with extra request headers ({@code Map<String, String>}), and both again as {@code ...WithHttpInfo}, which also
  * gives the status and the response headers ({@code Location}, {@code ETag}, and whatever a later version of Hero adds).
- * The request headers the document declares are parameters of their own: {@code If-Match} on update and delete,
- * {@code If-None-Match} on read ({@code null} sends none).
+ * The request headers the document declares are parameters of their own: {@code Idempotency-Key} on create,
+ * {@code If-Match} on update and delete, {@code If-None-Match} on read ({@code null} sends none).
  */
 public final class HeroClientExample {
 
@@ -38,7 +38,9 @@ public final class HeroClientExample {
     public static void main(String[] args) throws ApiException {
         HeroesApi heroes = heroes(args.length > 0 ? args[0] : "http://localhost:8000");
 
-        HeroPublic created = heroes.createHeroHeroesPost(new HeroCreate().name("Deadpond").secretName("Dive Wilson").age(30));
+        // an Idempotency-Key makes the create safe to send again: a repeat answers the same hero and creates none
+        HeroPublic created = heroes.createHeroHeroesPost(new HeroCreate().name("Deadpond").secretName("Dive Wilson").age(30),
+                java.util.UUID.randomUUID().toString());
         System.out.println("created: " + line(created));
 
         // the optional parameters (here If-None-Match) are null when not sent

@@ -99,6 +99,22 @@ class GeneratedClientTest {
     }
 
     @Test
+    void givenAnIdempotencyKey_whenTheSameCreateIsSentAgain_thenTheSameHeroIsAnsweredReplayedAndNoneCreated() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        HeroCreate hero = new HeroCreate().name("Keyed " + key).secretName("Secret").age(20);
+
+        ApiResponse<HeroPublic> first = create(hero, Map.of("Idempotency-Key", key));
+        ApiResponse<HeroPublic> again = create(hero, Map.of("Idempotency-Key", key));
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(first.getHeaders()).doesNotContainKey("idempotent-replayed");
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(again.getHeaders().get("idempotent-replayed")).containsExactly("true");
+        assertThat(again.getData()).isEqualTo(first.getData());
+        assertThat(heroes.readHeroesHeroesGet("Keyed " + key, null, null, null, null, 100, null)).containsExactly(first.getData());
+    }
+
+    @Test
     void givenABlankName_whenCreated_thenUnprocessableWithTheProblemAtTheName() throws Exception {
         ApiException rejected = catchThrowableOfType(ApiException.class,
                 () -> create(new HeroCreate().name("   ").secretName("Secret"), Map.of()));
@@ -111,9 +127,9 @@ class GeneratedClientTest {
         });
     }
 
-    /** Creates a hero, with extra request headers. */
+    /** Creates a hero, with extra request headers: {@code Idempotency-Key} among them makes it safe to repeat. */
     private ApiResponse<HeroPublic> create(HeroCreate hero, Map<String, String> headers) throws ApiException {
-        return heroes.createHeroHeroesPostWithHttpInfo(hero, headers);
+        return heroes.createHeroHeroesPostWithHttpInfo(hero, headers.get("Idempotency-Key"), without(headers, "Idempotency-Key"));
     }
 
     /** Updates a hero, with extra request headers: {@code If-Match} among them makes it conditional. */

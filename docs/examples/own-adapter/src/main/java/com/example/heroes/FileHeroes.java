@@ -4,6 +4,7 @@ import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -35,6 +38,8 @@ public final class FileHeroes implements Heroes {
 
     private final Path file;
     private TreeMap<Long, Hero> byId = new TreeMap<>();
+    /** The records of creates under an idempotency key, by key: written in the same file as the heroes. */
+    private Map<String, KeyRecord> keys = new HashMap<>();
     /** The highest id ever handed out, kept in the file: ids are never reused, not even after a restart. */
     private long lastId;
 
@@ -50,8 +55,28 @@ public final class FileHeroes implements Heroes {
         Hero stored = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName(), Hero.FIRST_VERSION);
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.put(stored.id(), stored);
-        save(next, stored.id());
+        save(next, stored.id(), keys);
         return stored;
+    }
+
+    private record KeyRecord(String fingerprint, long heroId, long expiresAtMillis) {
+    }
+
+    /** The hero and its key in one new file: a crash keeps both or neither. Expired keys are dropped on the way. */
+    @Override
+    public synchronized KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+        KeyRecord stored = keys.get(create.key().value());
+        if (stored != null && stored.expiresAtMillis() > create.now().toEpochMilli()) {
+            return new KeyedCreate.Stored(stored.fingerprint(), stored.heroId());
+        }
+        Hero added = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName(), Hero.FIRST_VERSION);
+        TreeMap<Long, Hero> next = new TreeMap<>(byId);
+        next.put(added.id(), added);
+        Map<String, KeyRecord> nextKeys = new HashMap<>(keys);
+        nextKeys.values().removeIf(key -> key.expiresAtMillis() <= create.now().toEpochMilli());
+        nextKeys.put(create.key().value(), new KeyRecord(create.fingerprint(), added.id(), create.expiresAt().toEpochMilli()));
+        save(next, added.id(), nextKeys);
+        return new KeyedCreate.Added(added);
     }
 
     @Override
@@ -82,7 +107,7 @@ public final class FileHeroes implements Heroes {
         }
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.put(id, changed);
-        save(next, lastId);
+        save(next, lastId, keys);
         return Optional.of(changed);
     }
 
@@ -94,17 +119,17 @@ public final class FileHeroes implements Heroes {
         }
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.remove(id);
-        save(next, lastId);
+        save(next, lastId, keys);
         return true;
     }
 
-    /** Every hero gone; the ids handed out stay used. */
+    /** Every hero and idempotency key gone; the ids handed out stay used. */
     public synchronized void deleteAll() {
-        save(new TreeMap<>(), lastId);
+        save(new TreeMap<>(), lastId, new HashMap<>());
     }
 
     /** Writes the new state, then takes it: a write that fails leaves this adapter as it was. */
-    private void save(TreeMap<Long, Hero> heroes, long highestId) {
+    private void save(TreeMap<Long, Hero> heroes, long highestId, Map<String, KeyRecord> keyRecords) {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -119,6 +144,13 @@ public final class FileHeroes implements Heroes {
                 out.writeUTF(hero.secretName());
                 out.writeLong(hero.version());
             }
+            out.writeInt(keyRecords.size());
+            for (Map.Entry<String, KeyRecord> key : keyRecords.entrySet()) {
+                out.writeUTF(key.getKey());
+                out.writeUTF(key.getValue().fingerprint());
+                out.writeLong(key.getValue().heroId());
+                out.writeLong(key.getValue().expiresAtMillis());
+            }
             out.flush();
             channel.force(true);
         } catch (IOException e) {
@@ -131,6 +163,7 @@ public final class FileHeroes implements Heroes {
         }
         byId = heroes;
         lastId = highestId;
+        keys = keyRecords;
     }
 
     private void load() {
@@ -143,6 +176,9 @@ public final class FileHeroes implements Heroes {
                 int age = in.readInt();
                 String secretName = in.readUTF();
                 byId.put(id, new Hero(id, name, hasAge ? age : null, secretName, in.readLong()));
+            }
+            for (int count = in.readInt(); count > 0; count--) {
+                keys.put(in.readUTF(), new KeyRecord(in.readUTF(), in.readLong(), in.readLong()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

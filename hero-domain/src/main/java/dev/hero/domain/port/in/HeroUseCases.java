@@ -1,7 +1,11 @@
 package dev.hero.domain.port.in;
 
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.IdempotencyKey;
+import dev.hero.domain.model.IdempotencyKeyInFlightException;
+import dev.hero.domain.model.IdempotencyKeyReusedException;
 import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
@@ -14,6 +18,15 @@ public interface HeroUseCases {
 
     /** Stores a new hero; it is durable when this returns. */
     Hero create(NewHero hero);
+
+    /**
+     * Stores a new hero once per key: the first create under the key stores the hero with the key; a repeat with the
+     * same command creates nothing and answers the same hero ({@link Creation#replayed()}), until the key expires.
+     *
+     * @throws IdempotencyKeyReusedException   when the key was used with another command (nothing created)
+     * @throws IdempotencyKeyInFlightException when a create under the key is still running in this process
+     */
+    Creation create(NewHero hero, IdempotencyKey key);
 
     /** A page of the heroes matching the query, in its order, with their number and where the next page starts. */
     HeroPage list(HeroQuery query);

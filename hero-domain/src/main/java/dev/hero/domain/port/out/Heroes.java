@@ -5,6 +5,7 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.Precondition;
 
 import java.util.Optional;
@@ -21,6 +22,18 @@ public interface Heroes {
 
     /** Stores a hero under a new id, never used before (ids are not reused after a delete), at {@link Hero#FIRST_VERSION}. */
     Hero add(NewHero hero);
+
+    /**
+     * Adds the hero and stores the key's record with it (the fingerprint, the new hero's id, the expiry) in the same
+     * transaction, so that a crash keeps both or neither; unless a record of the key is there that has not expired at
+     * {@code create.now()}: then nothing is added and that record is the answer. An expired record counts as absent
+     * (the new one takes its place). Each call also removes a few expired records (at most a small fixed number,
+     * found through an index on the expiry), so the records never grow past what their lifetime holds.
+     *
+     * <p>Two calls with one key at the same moment (two instances over one database) add one hero: the second waits
+     * for the first's transaction and then answers its record.
+     */
+    KeyedCreate.Outcome add(NewHero hero, KeyedCreate create);
 
     Optional<Hero> findById(long id);
 
