@@ -1,5 +1,6 @@
 package dev.hero.app;
 
+import dev.hero.domain.service.HeroService;
 import dev.hero.persistence.jooq.DatabaseSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -16,13 +17,17 @@ import java.util.Locale;
  * is one), then {@code application.yaml} on the class path. This class reads the database keys; the web adapter reads
  * {@code server.*} and {@code hero.http.*} itself. Every default is written once, in the code that owns the key.
  *
- * @param config   the whole configuration
- * @param database the database keys ({@code hero.db.*})
+ * @param config         the whole configuration
+ * @param database       the database keys ({@code hero.db.*})
+ * @param idempotencyTtl how long a create's {@code Idempotency-Key} holds ({@code hero.idempotency.ttl}, seconds)
  */
-record AppSettings(Config config, DatabaseSettings database) {
+record AppSettings(Config config, DatabaseSettings database, Duration idempotencyTtl) {
 
     /** The system property naming a configuration file; {@code HERO_CONFIG} in the environment does the same. */
     static final String CONFIG_FILE_PROPERTY = "hero.config";
+
+    /** About a hundred years: far enough for any use, near enough that an expiry always fits in epoch milliseconds. */
+    private static final long MAX_TTL_SECONDS = 3_153_600_000L;
 
     static AppSettings load() {
         String file = System.getProperty(CONFIG_FILE_PROPERTY, System.getenv(named(CONFIG_FILE_PROPERTY)));
@@ -52,7 +57,26 @@ record AppSettings(Config config, DatabaseSettings database) {
                 db.get("user").asString().orElse(""),
                 db.get("password").asString().orElse(""),
                 poolSize(db.get("pool.size")),
-                timeout(db.get("timeout"))));
+                timeout(db.get("timeout"))),
+                idempotencyTtl(config.get("hero.idempotency.ttl")));
+    }
+
+    /** Whole seconds, at least one; a day by default ({@link HeroService#DEFAULT_IDEMPOTENCY_TTL}). */
+    private static Duration idempotencyTtl(Config key) {
+        String value = key.asString().orElse(null);
+        if (value == null) {
+            return HeroService.DEFAULT_IDEMPOTENCY_TTL;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 1 && seconds <= MAX_TTL_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new IllegalArgumentException("hero.idempotency.ttl (HERO_IDEMPOTENCY_TTL) must be a whole number of seconds from 1 to "
+                + MAX_TTL_SECONDS + " (86400 is a day), not '" + value + "'");
     }
 
     private static int poolSize(Config key) {

@@ -10,6 +10,7 @@ import io.helidon.webserver.WebServerConfig;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -57,7 +58,7 @@ public final class HeroServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()));
+            HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()), settings.idempotencyTtl(), Clock.systemUTC());
             HeroWeb web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
             WebServerConfig.Builder server = web.install(WebServer.builder().shutdownHook(false));
             WebServer webServer = HeroWeb.start(server.addFeature(Operations.observe(database)));

@@ -5,6 +5,8 @@ import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.KeyedCreate;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -57,6 +59,11 @@ final class TimedHeroes implements Heroes {
     }
 
     @Override
+    public KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+        return timed(add, () -> heroes.add(hero, create));
+    }
+
+    @Override
     public Optional<Hero> findById(long id) {
         return timed(findById, () -> heroes.findById(id));
     }
@@ -67,12 +74,12 @@ final class TimedHeroes implements Heroes {
     }
 
     @Override
-    public Optional<Hero> update(long id, HeroChanges changes) {
-        return timed(update, () -> heroes.update(id, changes));
+    public Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
+        return timed(update, () -> heroes.update(id, changes, precondition));
     }
 
     @Override
-    public boolean delete(long id) {
-        return timed(delete, () -> heroes.delete(id));
+    public boolean delete(long id, Precondition precondition) {
+        return timed(delete, () -> heroes.delete(id, precondition));
     }
 }

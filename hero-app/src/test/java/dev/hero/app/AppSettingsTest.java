@@ -2,6 +2,8 @@ package dev.hero.app;
 
 import dev.hero.persistence.jooq.DatabaseSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The database keys as an operator sets them. */
+/** The database and idempotency keys as an operator sets them. */
 class AppSettingsTest {
 
     @Test
@@ -27,5 +29,23 @@ class AppSettingsTest {
     void givenADatabaseTimeoutBelowWhatThePoolAccepts_whenLoaded_thenRefusedWithTheReason() {
         assertThatThrownBy(() -> EndToEndTest.settings(Map.of("hero.db.timeout", "100")))
                 .hasMessageContaining("timeout").hasMessageContaining("250");
+    }
+
+    @Test
+    void givenNoIdempotencyTtl_whenLoaded_thenADay() {
+        assertThat(EndToEndTest.settings(Map.of()).idempotencyTtl()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void givenAnIdempotencyTtlInSeconds_whenLoaded_thenKeysHoldThatLong() {
+        assertThat(EndToEndTest.settings(Map.of("hero.idempotency.ttl", "172800")).idempotencyTtl()).isEqualTo(Duration.ofDays(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "1d", "PT24H", "", "99999999999999"})
+    void givenAnIdempotencyTtlThatIsNoWholePositiveNumberOfSeconds_whenLoaded_thenRefusedNamingTheKey(String value) {
+        assertThatThrownBy(() -> EndToEndTest.settings(Map.of("hero.idempotency.ttl", value)))
+                .hasMessageStartingWith("hero.idempotency.ttl (HERO_IDEMPOTENCY_TTL) must be a whole number of seconds")
+                .hasMessageContaining("'" + value + "'");
     }
 }

@@ -139,7 +139,16 @@ final class HeroProcess implements AutoCloseable {
 
     /** One request to a running instance ({@code base} from {@link #awaitBaseUri()}); a body is sent as JSON. */
     static HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
+        return send(base, method, path, body, new String[0]);
+    }
+
+    /** {@link #send(String, String, String, String)} with these header fields too: name, value, name, value... */
+    static HttpResponse<String> send(String base, String method, String path, String body, String... headerNamesAndValues)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -169,6 +170,83 @@ class ManyInstancesOnPostgresIT {
         assertThat(torn).isEmpty();
     }
 
+    @Test
+    void givenTwoClientsThatReadOneHero_whenBothPatchWithItsTagAtOnceThroughEachInstance_thenOneWinsAndTheOtherGets412() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            long id = json(send(a, "POST", "/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"s\",\"age\":30}"), 200)
+                    .get("id").asLong();
+            String tagOnA = send(a, "GET", "/heroes/" + id, null).headers().firstValue("ETag").orElseThrow();
+            String tagOnB = send(b, "GET", "/heroes/" + id, null).headers().firstValue("ETag").orElseThrow();
+            assertThat(tagOnB).isEqualTo(tagOnA);
+
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<Future<HttpResponse<String>>> racing = new ArrayList<>();
+                for (String base : new String[] {a, b}) {
+                    racing.add(pool.submit(() -> {
+                        together.await();
+                        return send(base, "PATCH", "/heroes/" + id, "{\"name\":\"from " + base + "\"}", "If-Match", tagOnA);
+                    }));
+                }
+                for (Future<HttpResponse<String>> answer : racing) {
+                    answers.add(answer.get());
+                }
+            }
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 412);
+            HttpResponse<String> won = answers.stream().filter(answer -> answer.statusCode() == 200).findFirst().orElseThrow();
+            HttpResponse<String> lost = answers.stream().filter(answer -> answer.statusCode() == 412).findFirst().orElseThrow();
+            assertThat(JSON.readTree(lost.body())).isEqualTo(JSON.readTree("{\"detail\":\"Precondition Failed\"}"));
+            HttpResponse<String> after = send(b, "GET", "/heroes/" + id, null);
+            assertThat(JSON.readTree(after.body())).isEqualTo(JSON.readTree(won.body()));
+            assertThat(after.headers().firstValue("ETag")).isEqualTo(won.headers().firstValue("ETag")).isNotEqualTo(Optional.of(tagOnA));
+        }
+    }
+
+    @Test
+    void givenACreateWithAKeyOnOneInstance_whenRepeatedOnTheOther_thenReplayedThereAndAnotherBodyIs422() throws Exception {
+        String body = "{\"name\":\"Keyed\",\"secret_name\":\"s\",\"age\":7}";
+        HttpResponse<String> first = send(a, "POST", "/heroes/", body, "Idempotency-Key", "across-instances-1");
+        HttpResponse<String> again = send(b, "POST", "/heroes/", body, "Idempotency-Key", "across-instances-1");
+        HttpResponse<String> other = send(b, "POST", "/heroes/", body.replace("7", "8"), "Idempotency-Key", "across-instances-1");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree(first.body()));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void givenOneKey_whenBothInstancesCreateWithItAtOnce_thenOneHeroAndBothAnswerIt() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String key = "racing-" + round;
+            String body = "{\"name\":\"" + key + "\",\"secret_name\":\"s\"}";
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<Future<HttpResponse<String>>> racing = new ArrayList<>();
+                for (String base : new String[] {a, b}) {
+                    racing.add(pool.submit(() -> {
+                        together.await();
+                        return send(base, "POST", "/heroes/", body, "Idempotency-Key", key);
+                    }));
+                }
+                for (Future<HttpResponse<String>> answer : racing) {
+                    answers.add(answer.get());
+                }
+            }
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+            assertThat(JSON.readTree(answers.get(0).body())).isEqualTo(JSON.readTree(answers.get(1).body()));
+            JsonNode named = json(send(a, "GET", "/heroes/?name=" + key, null), 200);
+            assertThat(named).hasSize(1);
+        }
+    }
+
     private static void checkNotTorn(JsonNode hero, ConcurrentLinkedQueue<String> torn) {
         Matcher name = TORN_CHECK.matcher(hero.get("name").asText());
         if (!name.matches()) {
@@ -192,8 +270,9 @@ class ManyInstancesOnPostgresIT {
         }
     }
 
-    static HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
-        return HeroProcess.send(base, method, path, body);
+    static HttpResponse<String> send(String base, String method, String path, String body, String... headerNamesAndValues)
+            throws Exception {
+        return HeroProcess.send(base, method, path, body, headerNamesAndValues);
     }
 
     private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {

@@ -24,6 +24,10 @@ final class ErrorAnswers {
     static final String OUTCOME_UNKNOWN = "Service Unavailable: the write may or may not have been made; "
             + "read before repeating a create";
 
+    /** The detail of a 409: a create under the same Idempotency-Key has not been answered yet. */
+    static final String KEY_IN_FLIGHT = "Conflict: a request with this Idempotency-Key is still in progress; "
+            + "repeat it once that one is answered";
+
     private ErrorAnswers() {
     }
 

@@ -1,6 +1,9 @@
 package dev.hero.web;
 
 import dev.hero.domain.model.HeroNotFoundException;
+import dev.hero.domain.model.IdempotencyKeyInFlightException;
+import dev.hero.domain.model.IdempotencyKeyReusedException;
+import dev.hero.domain.model.PreconditionFailedException;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
@@ -28,6 +31,9 @@ final class ErrorMapper {
     static void register(HttpRouting.Builder routing) {
         routing.error(InvalidRequestException.class, ErrorMapper::invalidRequest)
                 .error(HeroNotFoundException.class, ErrorMapper::heroNotFound)
+                .error(PreconditionFailedException.class, ErrorMapper::preconditionFailed)
+                .error(IdempotencyKeyReusedException.class, ErrorMapper::idempotencyKeyReused)
+                .error(IdempotencyKeyInFlightException.class, ErrorMapper::idempotencyKeyInFlight)
                 .error(HeroesUnavailableException.class, ErrorMapper::unavailable)
                 .error(Drain.CutOffException.class, ErrorMapper::alreadyAnswered)
                 .error(HttpException.class, ErrorMapper::httpException)
@@ -41,6 +47,22 @@ final class ErrorMapper {
 
     private static void heroNotFound(ServerRequest request, ServerResponse response, HeroNotFoundException e) {
         ErrorAnswers.send(request, response, Status.NOT_FOUND_404, "Hero not found");
+    }
+
+    /** {@code If-Match} named no version the hero has, or there is no such hero: nothing was changed. */
+    private static void preconditionFailed(ServerRequest request, ServerResponse response, PreconditionFailedException e) {
+        ErrorAnswers.send(request, response, Status.PRECONDITION_FAILED_412);
+    }
+
+    /** The key was used with another body: a 422 at the header, as any other input that is not acceptable. */
+    private static void idempotencyKeyReused(ServerRequest request, ServerResponse response, IdempotencyKeyReusedException e) {
+        ErrorAnswers.send(request, response, Status.UNPROCESSABLE_CONTENT_422, java.util.List.of(IdempotencyKeys.reused()));
+    }
+
+    /** A create under the same key is still running on this instance: 409, try again in a moment (it will replay). */
+    private static void idempotencyKeyInFlight(ServerRequest request, ServerResponse response, IdempotencyKeyInFlightException e) {
+        response.header(ErrorAnswers.RETRY_AFTER);
+        ErrorAnswers.send(request, response, Status.CONFLICT_409, ErrorAnswers.KEY_IN_FLIGHT);
     }
 
     /**

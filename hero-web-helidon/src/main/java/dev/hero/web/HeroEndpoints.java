@@ -1,10 +1,13 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.IdempotencyKey;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.in.HeroUseCases;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -17,10 +20,13 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.Optional;
+
 /**
  * The five operations of the tutorial's API. Each handler reads the request into a command through the reader's
  * table ({@link HeroInput}; a problem fails with an exception that {@link ErrorMapper} answers), calls one use case
- * unless the stop has cut the request off meanwhile ({@link Drain}), and writes the public shape.
+ * unless the stop has cut the request off meanwhile ({@link Drain}), and writes the public shape; an answer with one hero
+ * carries its entity tag, and PATCH and DELETE honour {@code If-Match}, GET {@code If-None-Match} ({@link EntityTags}).
  */
 final class HeroEndpoints {
 
@@ -62,16 +68,35 @@ final class HeroEndpoints {
     private void create(ServerRequest request, ServerResponse response) {
         RequestInput input = RequestInput.of(request, bodies.readObject(request));
         NewHero command = HeroInput.newHero(input);
+        Optional<IdempotencyKey> key = IdempotencyKeys.of(request.headers());
         Drain.requireNotCutOff(request);
-        Hero created = heroes.create(command);
+        Hero created;
+        if (key.isPresent()) {
+            Creation creation = heroes.create(command, key.get());
+            if (creation.replayed()) {
+                response.header(IdempotencyKeys.IDEMPOTENT_REPLAYED, "true");
+            }
+            created = creation.hero();
+        } else {
+            created = heroes.create(command);
+        }
         response.header(HeaderNames.LOCATION, "/heroes/" + created.id());
-        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(created));
+        sendHero(request, response, created);
     }
 
+    /** With a matching {@code If-None-Match}: 304 with the tag and no body, the client's copy is current. */
     private void read(ServerRequest request, ServerResponse response) {
         long id = heroId(request);
         Drain.requireNotCutOff(request);
-        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.get(id)));
+        Hero hero = heroes.get(id);
+        if (EntityTags.noneMatchFails(request.headers(), hero)) {
+            response.header(HeaderNames.ETAG, EntityTags.of(hero));
+            if (Drain.mayAnswer(request)) {
+                response.status(Status.NOT_MODIFIED_304).send();
+            }
+            return;
+        }
+        sendHero(request, response, hero);
     }
 
     private void update(ServerRequest request, ServerResponse response) {
@@ -79,15 +104,23 @@ final class HeroEndpoints {
         RequestInput input = RequestInput.of(request, bodies.readObject(request));
         long id = HeroInput.heroId(input);
         HeroChanges changes = HeroInput.changes(input);
+        Precondition precondition = EntityTags.ifMatch(request.headers(), id);
         Drain.requireNotCutOff(request);
-        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(heroes.update(id, changes)));
+        sendHero(request, response, heroes.update(id, changes, precondition));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
         long id = heroId(request);
+        Precondition precondition = EntityTags.ifMatch(request.headers(), id);
         Drain.requireNotCutOff(request);
-        heroes.delete(id);
+        heroes.delete(id, precondition);
         JsonResponses.send(request, response, Status.OK_200, Deleted.OK);
+    }
+
+    /** Every answer with one hero: the public shape, and its entity tag. */
+    private static void sendHero(ServerRequest request, ServerResponse response, Hero hero) {
+        response.header(HeaderNames.ETAG, EntityTags.of(hero));
+        JsonResponses.send(request, response, Status.OK_200, HeroPublic.from(hero));
     }
 
     private static long heroId(ServerRequest request) {

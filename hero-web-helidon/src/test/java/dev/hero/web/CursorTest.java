@@ -64,7 +64,7 @@ class CursorTest {
     @Test
     void givenEveryOrderOfTheDomain_thenACursorHoldsIt() {
         for (HeroSort sort : HeroSort.values()) {
-            HeroPosition position = HeroPosition.after(new dev.hero.domain.model.Hero(5, "Deadpond", 30, ""), sort);
+            HeroPosition position = HeroPosition.after(new dev.hero.domain.model.Hero(5, "Deadpond", 30, "", 1), sort);
 
             assertThat(Cursor.decode(Cursor.encode(EVERY_HERO.sortedBy(sort), position))).as(sort.key())
                     .hasValueSatisfying(cursor -> assertThat(cursor.position()).isEqualTo(position));

@@ -5,5 +5,6 @@ package dev.hero.web;
  * {@link HeroApiServerTest} (over a socket) run. One list, so a new spec cannot end up running only one way.
  */
 interface HeroApiContract extends CreateHeroSpec, ListHeroesSpec, ListPagesByCursorSpec, ReadHeroSpec, UpdateHeroSpec, DeleteHeroSpec,
-        MalformedBodySpec, MediaTypeAndSizeSpec, UnknownRouteSpec, StoreFaultSpec, SecretNameSpec, ProblemDetailsSpec {
+        MalformedBodySpec, MediaTypeAndSizeSpec, UnknownRouteSpec, StoreFaultSpec, SecretNameSpec, ProblemDetailsSpec,
+        ConditionalRequestSpec, IdempotentCreateSpec {
 }

@@ -47,7 +47,7 @@ interface ListPagesByCursorSpec extends HeroApiSpec {
         for (int i = 0; i < count; i++) {
             String name = NAMES[i % NAMES.length];
             Integer age = AGES[i % AGES.length];
-            created.add(new Hero(post("/heroes/", aHero().name(name).age(age)).id(), name, age, ""));
+            created.add(new Hero(post("/heroes/", aHero().name(name).age(age)).id(), name, age, "", 1));
         }
         return created;
     }
@@ -145,7 +145,7 @@ interface ListPagesByCursorSpec extends HeroApiSpec {
             while (true) {
                 assertThat(page.status()).isEqualTo(200);
                 page.json().forEach(hero -> visited.add(new Hero(hero.get("id").asLong(), hero.get("name").asText(),
-                        hero.get("age").isNull() ? null : hero.get("age").asInt(), "")));
+                        hero.get("age").isNull() ? null : hero.get("age").asInt(), "", 1)));
                 // between two pages, others create heroes anywhere in the order and delete some of those that leave
                 for (Hero arriving : createMixedHeroes(1 + random.nextInt(3))) {
                     leaving.add(arriving.id());

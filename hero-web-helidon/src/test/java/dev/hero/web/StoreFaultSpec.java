@@ -1,8 +1,11 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.IdempotencyKey;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.rules.InvalidInputException;
@@ -120,6 +123,11 @@ interface StoreFaultSpec extends HeroApiSpec {
         }
 
         @Override
+        public Creation create(NewHero hero, IdempotencyKey key) {
+            throw fail();
+        }
+
+        @Override
         public HeroPage list(HeroQuery query) {
             throw fail();
         }
@@ -130,12 +138,12 @@ interface StoreFaultSpec extends HeroApiSpec {
         }
 
         @Override
-        public Hero update(long id, HeroChanges changes) {
+        public Hero update(long id, HeroChanges changes, Precondition precondition) {
             throw fail();
         }
 
         @Override
-        public void delete(long id) {
+        public void delete(long id, Precondition precondition) {
             throw fail();
         }
     }

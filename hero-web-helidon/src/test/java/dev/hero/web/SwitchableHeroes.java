@@ -1,8 +1,11 @@
 package dev.hero.web;
 
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.IdempotencyKey;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.in.HeroUseCases;
@@ -39,6 +42,11 @@ final class SwitchableHeroes implements HeroUseCases {
     }
 
     @Override
+    public Creation create(NewHero hero, IdempotencyKey key) {
+        return target.create(hero, key);
+    }
+
+    @Override
     public HeroPage list(HeroQuery query) {
         return target.list(query);
     }
@@ -49,12 +57,12 @@ final class SwitchableHeroes implements HeroUseCases {
     }
 
     @Override
-    public Hero update(long id, HeroChanges changes) {
-        return target.update(id, changes);
+    public Hero update(long id, HeroChanges changes, Precondition precondition) {
+        return target.update(id, changes, precondition);
     }
 
     @Override
-    public void delete(long id) {
-        target.delete(id);
+    public void delete(long id, Precondition precondition) {
+        target.delete(id, precondition);
     }
 }

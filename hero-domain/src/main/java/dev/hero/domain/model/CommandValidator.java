@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs the constraints declared on the commands through whichever Jakarta Validation provider is on the class path
@@ -49,13 +50,22 @@ public final class CommandValidator {
      * @throws InvalidInputException listing every broken rule, in the record's field order
      */
     static void validate(Record command) {
+        validate(command, List.of());
+    }
+
+    /**
+     * The command's declared constraints together with rules that span several of its fields, which the command
+     * checks itself ({@link HeroQuery}'s range and position): every broken rule is reported at once.
+     *
+     * @throws InvalidInputException listing every broken rule, in the record's field order
+     */
+    static void validate(Record command, List<Violation> alsoBroken) {
         Set<ConstraintViolation<Record>> broken = validator().validate(command);
-        if (broken.isEmpty()) {
+        if (broken.isEmpty() && alsoBroken.isEmpty()) {
             return;
         }
         List<String> fieldOrder = Arrays.stream(command.getClass().getRecordComponents()).map(RecordComponent::getName).toList();
-        List<Violation> violations = broken.stream()
-                .map(CommandValidator::toViolation)
+        List<Violation> violations = Stream.concat(broken.stream().map(CommandValidator::toViolation), alsoBroken.stream())
                 .sorted(Comparator.comparingInt(v -> fieldOrder.indexOf(v.field())))
                 .toList();
         throw new InvalidInputException(command.getClass(), violations);

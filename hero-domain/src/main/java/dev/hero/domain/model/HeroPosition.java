@@ -36,7 +36,7 @@ public record HeroPosition(HeroSort sort, long id, String name, Integer age) {
 
     /** Whether this hero comes after the position in its order: the heroes a page from here may hold. */
     public boolean precedes(Hero hero) {
-        Hero here = new Hero(id, name == null ? "" : name, age, "");
+        Hero here = new Hero(id, name == null ? "" : name, age, "", Hero.FIRST_VERSION);
         return sort.comparator().compare(here, hero) < 0;
     }
 }

@@ -47,7 +47,6 @@ public record HeroQuery(
         this.offset = offset;
         this.limit = limit;
         this.after = after;
-        CommandValidator.validate(this);
         List<Violation> broken = new ArrayList<>(2);
         if (minAge != null && maxAge != null && minAge > maxAge) {
             broken.add(Violation.of("minAge", ViolationCode.REVERSED_RANGE, ValueKind.NUMBER, maxAge));
@@ -55,9 +54,7 @@ public record HeroQuery(
         if (after != null && (offset != 0 || after.sort() != sort)) {
             broken.add(Violation.of("after", ViolationCode.CONFLICT, ValueKind.OTHER));
         }
-        if (!broken.isEmpty()) {
-            throw new InvalidInputException(HeroQuery.class, broken);
-        }
+        CommandValidator.validate(this, broken);
     }
 
     /** Heroes by id, skipping {@code offset}, at most {@code limit}: the tutorial's list. */

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The rules of a partial update: absent is not null. */
 class HeroChangesTest {
 
-    private static final Hero DEADPOND = new Hero(7, "Deadpond", 30, "Dive Wilson");
+    private static final Hero DEADPOND = new Hero(7, "Deadpond", 30, "Dive Wilson", 1);
 
     @Test
     void givenNoChanges_whenApplied_thenTheHeroIsUnchanged() {
@@ -32,14 +32,29 @@ class HeroChangesTest {
         HeroChanges rename = new HeroChanges(FieldChange.to("Deadpool"), FieldChange.keep(), FieldChange.keep());
 
         assertThat(rename.isEmpty()).isFalse();
-        assertThat(DEADPOND.apply(rename)).isEqualTo(new Hero(7, "Deadpool", 30, "Dive Wilson"));
+        assertThat(DEADPOND.apply(rename)).isEqualTo(new Hero(7, "Deadpool", 30, "Dive Wilson", 2));
+    }
+
+    @Test
+    void givenChangesToTheValuesTheHeroHas_whenApplied_thenTheHeroIsTheSameAtTheSameVersion() {
+        HeroChanges same = new HeroChanges(FieldChange.to("Deadpond"), FieldChange.to(30), FieldChange.to("Dive Wilson"));
+
+        assertThat(DEADPOND.apply(same)).isSameAs(DEADPOND);
+        assertThat(DEADPOND.apply(HeroChanges.none())).isSameAs(DEADPOND);
+    }
+
+    @Test
+    void givenANewSecretName_whenApplied_thenTheVersionGoesUpThoughNoPublicFieldChanged() {
+        HeroChanges secret = new HeroChanges(FieldChange.keep(), FieldChange.keep(), FieldChange.to("Wade"));
+
+        assertThat(DEADPOND.apply(secret).version()).isEqualTo(2);
     }
 
     @Test
     void givenAgeSetToNull_whenApplied_thenTheAgeIsCleared() {
         HeroChanges clearAge = new HeroChanges(FieldChange.keep(), FieldChange.to(null), FieldChange.keep());
 
-        assertThat(DEADPOND.apply(clearAge)).isEqualTo(new Hero(7, "Deadpond", null, "Dive Wilson"));
+        assertThat(DEADPOND.apply(clearAge)).isEqualTo(new Hero(7, "Deadpond", null, "Dive Wilson", 2));
     }
 
     @Test
@@ -64,7 +79,7 @@ class HeroChangesTest {
         HeroChanges changes = new HeroChanges(FieldChange.keep(), FieldChange.keep(), FieldChange.to("Wade W."));
 
         assertThat(changes.toString()).doesNotContain("Wade W.");
-        assertThat(new Hero(1, "n", null, "Wade W.").toString()).doesNotContain("Wade W.");
+        assertThat(new Hero(1, "n", null, "Wade W.", 1).toString()).doesNotContain("Wade W.");
     }
 
     @Test

@@ -1,17 +1,31 @@
 package dev.hero.domain.service;
 
 import dev.hero.domain.model.Hero;
+import dev.hero.domain.model.Creation;
 import dev.hero.domain.model.HeroChanges;
+import dev.hero.domain.model.IdempotencyKey;
+import dev.hero.domain.model.IdempotencyKeyInFlightException;
+import dev.hero.domain.model.IdempotencyKeyReusedException;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.HeroNotFoundException;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.Precondition;
+import dev.hero.domain.model.PreconditionFailedException;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.domain.testkit.InMemoryHeroes;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static dev.hero.domain.testkit.HeroBuilder.aHero;
@@ -30,7 +44,7 @@ class HeroServiceTest {
     void givenNewHero_whenCreate_thenItCanBeReadBack() {
         Hero created = service.create(aHero().named("Deadpond").aged(30).withSecretName("Dive Wilson").build());
 
-        assertThat(service.get(created.id())).isEqualTo(new Hero(created.id(), "Deadpond", 30, "Dive Wilson"));
+        assertThat(service.get(created.id())).isEqualTo(new Hero(created.id(), "Deadpond", 30, "Dive Wilson", 1));
     }
 
     @Test
@@ -84,6 +98,105 @@ class HeroServiceTest {
     }
 
     @Test
+    void givenStaleVersion_whenUpdateOrDelete_thenPreconditionFailedAndNothingChanges() {
+        Hero hero = service.create(aHero().named("Deadpond").build());
+        Hero current = service.update(hero.id(), renameTo("Deadpool"));
+        Precondition stale = Precondition.versionIn(Set.of(hero.version()));
+
+        assertThatThrownBy(() -> service.update(hero.id(), renameTo("Lost"), stale)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.update(hero.id(), HeroChanges.none(), stale)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.delete(hero.id(), stale)).isInstanceOf(PreconditionFailedException.class);
+        assertThat(service.get(hero.id())).isEqualTo(current);
+    }
+
+    @Test
+    void givenCurrentVersion_whenUpdateWithNoChanges_thenTheHeroAsItIs() {
+        Hero hero = service.create(aHero().build());
+
+        assertThat(service.update(hero.id(), HeroChanges.none(), Precondition.versionIn(Set.of(hero.version())))).isEqualTo(hero);
+        assertThat(service.update(hero.id(), HeroChanges.none(), Precondition.exists())).isEqualTo(hero);
+    }
+
+    @Test
+    void givenUnknownId_whenConditionalUpdateOrDelete_thenPreconditionFailedNotNotFound() {
+        assertThatThrownBy(() -> service.update(9, renameTo("x"), Precondition.exists())).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.update(9, HeroChanges.none(), Precondition.exists())).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> service.delete(9, Precondition.versionIn(Set.of(1L)))).isInstanceOf(PreconditionFailedException.class);
+    }
+
+    @Test
+    void givenAKey_whenCreateTwiceWithTheSameHero_thenOneHeroAndTheSecondAnswerIsTheFirstReplayed() {
+        IdempotencyKey key = new IdempotencyKey("order-7");
+
+        Creation first = service.create(aHero().named("Deadpond").aged(30).build(), key);
+        service.update(first.hero().id(), renameTo("Deadpool"));
+        Creation again = service.create(aHero().named("Deadpond").aged(30).build(), key);
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.hero()).isEqualTo(first.hero());
+        assertThat(service.list(HeroQuery.page(0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAKey_whenCreateWithAnotherHero_thenReusedAndNothingCreated() {
+        IdempotencyKey key = new IdempotencyKey("order-7");
+        service.create(aHero().withSecretName("one").build(), key);
+
+        assertThatThrownBy(() -> service.create(aHero().withSecretName("two").build(), key))
+                .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageNotContaining("two");
+        assertThat(service.list(HeroQuery.page(0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAKeyOlderThanItsLifetime_whenCreateAgain_thenANewHero() {
+        Instant[] now = {Instant.parse("2025-01-01T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        HeroService shortLived = new HeroService(new InMemoryHeroes(), Duration.ofHours(24), clock);
+        IdempotencyKey key = new IdempotencyKey("k");
+
+        Creation first = shortLived.create(aHero().build(), key);
+        now[0] = now[0].plus(Duration.ofHours(24)).minusSeconds(1);
+        assertThat(shortLived.create(aHero().build(), key).replayed()).isTrue();
+        now[0] = now[0].plusSeconds(1);
+        Creation afterExpiry = shortLived.create(aHero().build(), key);
+
+        assertThat(afterExpiry.replayed()).isFalse();
+        assertThat(afterExpiry.hero().id()).isNotEqualTo(first.hero().id());
+    }
+
+    @Test
+    void givenACreateUnderAKeyStillRunning_whenAnotherComesWithTheKey_thenInFlightAndAfterwardsItReplays() throws Exception {
+        IdempotencyKey key = new IdempotencyKey("slow");
+        heroes.keyedAddMayGoOn = new CountDownLatch(1);
+        CompletableFuture<Creation> first = CompletableFuture.supplyAsync(() -> service.create(aHero().build(), key));
+        while (!heroes.keyedAddIsWaiting()) {
+            Thread.onSpinWait();
+        }
+
+        assertThatThrownBy(() -> service.create(aHero().build(), key)).isInstanceOf(IdempotencyKeyInFlightException.class);
+
+        heroes.keyedAddMayGoOn.countDown();
+        assertThat(first.get().replayed()).isFalse();
+        assertThat(service.create(aHero().build(), key).replayed()).isTrue();
+    }
+
+    @Test
     void givenNoStore_whenConstructed_thenRejected() {
         assertThatThrownBy(() -> new HeroService(null)).isInstanceOf(NullPointerException.class);
     }
@@ -93,6 +206,14 @@ class HeroServiceTest {
 
         private final Heroes heroes = new InMemoryHeroes();
         private int updates;
+        private volatile boolean waiting;
+
+        boolean keyedAddIsWaiting() {
+            return waiting;
+        }
+
+        /** Holds every keyed add until counted down. */
+        private CountDownLatch keyedAddMayGoOn = new CountDownLatch(0);
 
         int updates() {
             return updates;
@@ -101,6 +222,17 @@ class HeroServiceTest {
         @Override
         public Hero add(NewHero hero) {
             return heroes.add(hero);
+        }
+
+        @Override
+        public KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+            waiting = true;
+            try {
+                keyedAddMayGoOn.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return heroes.add(hero, create);
         }
 
         @Override
@@ -114,14 +246,14 @@ class HeroServiceTest {
         }
 
         @Override
-        public Optional<Hero> update(long id, HeroChanges changes) {
+        public Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
             updates++;
-            return heroes.update(id, changes);
+            return heroes.update(id, changes, precondition);
         }
 
         @Override
-        public boolean delete(long id) {
-            return heroes.delete(id);
+        public boolean delete(long id, Precondition precondition) {
+            return heroes.delete(id, precondition);
         }
     }
 }

@@ -4,11 +4,15 @@ import dev.hero.domain.model.FieldChange;
 import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
+import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.hero.persistence.jooq.generated.Tables.HERO;
@@ -32,10 +36,10 @@ final class HeroTable {
     }
 
     static Hero toHero(Row row) {
-        return new Hero(row.get(HERO.ID), row.get(HERO.NAME), row.get(HERO.AGE), row.get(HERO.SECRET_NAME));
+        return new Hero(row.get(HERO.ID), row.get(HERO.NAME), row.get(HERO.AGE), row.get(HERO.SECRET_NAME), row.get(HERO.VERSION));
     }
 
-    /** Every column but the id, which the database assigns. */
+    /** Every column but the id, which the database assigns, and the version, which starts at its default (1). */
     static Map<Field<?>, Object> columnsOf(NewHero hero) {
         Map<Field<?>, Object> columns = new LinkedHashMap<>();
         columns.put(HERO.NAME, hero.name());
@@ -51,6 +55,18 @@ final class HeroTable {
         putIfSet(columns, HERO.AGE, changes.age());
         putIfSet(columns, HERO.SECRET_NAME, changes.secretName());
         return columns;
+    }
+
+    /**
+     * Whether the changes give some column another value than the row has ({@code IS DISTINCT FROM}, which takes two
+     * NULLs as equal): the condition on which an update raises the version, as {@link Hero#apply} does.
+     */
+    static Condition changesSomething(HeroChanges changes) {
+        List<Condition> differs = new ArrayList<>(3);
+        addIfSet(differs, HERO.NAME, changes.name());
+        addIfSet(differs, HERO.AGE, changes.age());
+        addIfSet(differs, HERO.SECRET_NAME, changes.secretName());
+        return DSL.or(differs);
     }
 
     /**
@@ -78,6 +94,12 @@ final class HeroTable {
             }
         }
         throw new IllegalArgumentException(column + " is not a field of the generated table " + HERO);
+    }
+
+    private static <T> void addIfSet(List<Condition> differs, Field<T> column, FieldChange<T> change) {
+        if (change instanceof FieldChange.SetTo<T>(T value)) {
+            differs.add(column.isDistinctFrom(DSL.val(value, column)));
+        }
     }
 
     private static <T> void putIfSet(Map<Field<?>, Object> columns, Field<T> column, FieldChange<T> change) {

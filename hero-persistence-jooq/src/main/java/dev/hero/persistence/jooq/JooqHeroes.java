@@ -4,30 +4,29 @@ import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.NewHero;
 import dev.hero.domain.model.HeroPage;
-import dev.hero.domain.model.HeroPosition;
 import dev.hero.domain.model.HeroQuery;
-import dev.hero.domain.model.HeroSort;
+import dev.hero.domain.model.KeyedCreate;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.generated.tables.records.HeroRecord;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.SortField;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderKeywordCase;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.hero.persistence.jooq.generated.Tables.HERO;
+import static dev.hero.persistence.jooq.generated.Tables.HERO_IDEMPOTENCY;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 
@@ -35,13 +34,21 @@ import static org.jooq.impl.DSL.select;
 final class JooqHeroes implements Heroes {
 
     /*
-     * The two hot reads run as fixed SQL on plain JDBC: building and rendering a jOOQ query on every call
+     * The reads run as fixed SQL on plain JDBC: building and rendering a jOOQ query on every call
      * is the larger part of a read's cost (docs/performance.md). The texts are rendered once, from the
      * generated table, and select its fields in order, which is how HeroTable.row reads them.
      */
     static final String FIND_BY_ID = render(select(HERO.fields()).from(HERO).where(HERO.ID.eq(param("id", Long.class))));
 
+    /** The column after the hero's in every list statement. */
+    private static final int TOTAL_COLUMN = HERO.fields().length + 1;
+
+    /** Expired idempotency keys removed by each keyed create: more than it adds, so the expired ones never pile up. */
+    static final int PURGE_BATCH = 16;
+
     private final Store store;
+    /** Each shape's statement, rendered when first asked for: a few dozen at most ({@link ListShape}). */
+    private final Map<ListShape, ListSql.ListStatement> lists = new ConcurrentHashMap<>();
 
     JooqHeroes(Store store) {
         this.store = store;
@@ -55,110 +62,132 @@ final class JooqHeroes implements Heroes {
         });
     }
 
+    /**
+     * In one write (one transaction of the store): a batch of expired keys removed through the index on the expiry; the
+     * key claimed with {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expires_at <= now} (a new key, or an expired
+     * one taken over; a live one is left alone and counts 0 rows); then the hero inserted and its id written to the
+     * key's row. On PostgreSQL a second transaction claiming the same key waits on the primary key until the first
+     * commits, then finds it live and reads its row: one hero per key across instances. The write has no effect
+     * outside the database, so the SQLite writer may run it again alone when its batch fails.
+     */
+    @Override
+    public KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+        String key = create.key().value();
+        long now = create.now().toEpochMilli();
+        long expiresAt = create.expiresAt().toEpochMilli();
+        return store.write(sql -> {
+            sql.deleteFrom(HERO_IDEMPOTENCY).where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.in(
+                    select(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY).from(HERO_IDEMPOTENCY)
+                            .where(HERO_IDEMPOTENCY.EXPIRES_AT.le(now)).limit(PURGE_BATCH))).execute();
+            int claimed = sql.insertInto(HERO_IDEMPOTENCY)
+                    .set(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY, key)
+                    .set(HERO_IDEMPOTENCY.FINGERPRINT, create.fingerprint())
+                    .set(HERO_IDEMPOTENCY.EXPIRES_AT, expiresAt)
+                    .onConflict(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY)
+                    .doUpdate()
+                    .set(HERO_IDEMPOTENCY.FINGERPRINT, create.fingerprint())
+                    .set(HERO_IDEMPOTENCY.EXPIRES_AT, expiresAt)
+                    .setNull(HERO_IDEMPOTENCY.HERO_ID)
+                    .where(HERO_IDEMPOTENCY.EXPIRES_AT.le(now))
+                    .execute();
+            if (claimed == 0) {
+                var stored = sql.select(HERO_IDEMPOTENCY.FINGERPRINT, HERO_IDEMPOTENCY.HERO_ID).from(HERO_IDEMPOTENCY)
+                        .where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key)).fetchSingle();
+                return new KeyedCreate.Stored(stored.value1(), stored.value2());
+            }
+            HeroRecord added = sql.insertInto(HERO).set(HeroTable.columnsOf(hero)).returning().fetchSingle();
+            sql.update(HERO_IDEMPOTENCY).set(HERO_IDEMPOTENCY.HERO_ID, added.getId())
+                    .where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key)).execute();
+            return new KeyedCreate.Added(HeroTable.toHero(added::get));
+        });
+    }
+
     @Override
     public Optional<Hero> findById(long id) {
         return query(FIND_BY_ID, rows -> rows.next() ? Optional.of(HeroTable.toHero(HeroTable.row(rows))) : Optional.empty(),
                 id);
     }
 
+    /**
+     * One fixed statement per shape of query ({@link ListSql}), rendered the first time the shape is asked for: the
+     * page and its total in one read.
+     */
     @Override
     public HeroPage find(HeroQuery query) {
-        // TODO(#10): the straightforward form; offsets still cost O(offset)
-        return store.read(sql -> {
-            Condition filters = DSL.noCondition();
-            if (query.name() != null) {
-                filters = filters.and(HERO.NAME.eq(query.name()));
+        ListSql.ListStatement statement = lists.computeIfAbsent(ListShape.of(query), ListSql::render);
+        return store.query(statement.sql(), prepared -> statement.bind(prepared, query), rows -> {
+            List<Hero> fetched = new ArrayList<>(query.limit() + 1);
+            long total = 0;
+            while (rows.next()) {
+                total = rows.getLong(TOTAL_COLUMN);
+                HeroTable.Row row = HeroTable.row(rows);
+                // a page with no hero is one row: the total, and nulls where a hero would be
+                if (row.get(HERO.ID) != null) {
+                    fetched.add(HeroTable.toHero(row));
+                }
             }
-            if (query.minAge() != null) {
-                filters = filters.and(HERO.AGE.ge(query.minAge()));
-            }
-            if (query.maxAge() != null) {
-                filters = filters.and(HERO.AGE.le(query.maxAge()));
-            }
-            long total = sql.fetchCount(HERO, filters);
-            Condition window = filters.and(after(query.after()));
-            List<Hero> fetched = query.limit() == 0 ? List.of() : sql.selectFrom(HERO).where(window)
-                    .orderBy(order(query.sort()))
-                    .limit(query.limit() + 1).offset(query.offset())
-                    .fetch(row -> HeroTable.toHero(row::get));
             return HeroPage.of(query, fetched, total);
         });
     }
 
-    private static List<SortField<?>> order(HeroSort sort) {
-        return switch (sort) {
-            case ID -> List.of(HERO.ID.asc());
-            case ID_DESC -> List.of(HERO.ID.desc());
-            case NAME -> List.of(HERO.NAME.asc(), HERO.ID.asc());
-            case NAME_DESC -> List.of(HERO.NAME.desc(), HERO.ID.asc());
-            case AGE -> List.of(HERO.AGE.asc().nullsLast(), HERO.ID.asc());
-            case AGE_DESC -> List.of(HERO.AGE.desc().nullsLast(), HERO.ID.asc());
-        };
-    }
-
-    private static Condition after(HeroPosition at) {
-        if (at == null) {
-            return DSL.noCondition();
-        }
-        return switch (at.sort()) {
-            case ID -> HERO.ID.gt(at.id());
-            case ID_DESC -> HERO.ID.lt(at.id());
-            case NAME -> HERO.NAME.gt(at.name()).or(HERO.NAME.eq(at.name()).and(HERO.ID.gt(at.id())));
-            case NAME_DESC -> HERO.NAME.lt(at.name()).or(HERO.NAME.eq(at.name()).and(HERO.ID.gt(at.id())));
-            case AGE -> at.age() == null ? HERO.AGE.isNull().and(HERO.ID.gt(at.id()))
-                    : HERO.AGE.gt(at.age()).or(HERO.AGE.eq(at.age()).and(HERO.ID.gt(at.id()))).or(HERO.AGE.isNull());
-            case AGE_DESC -> at.age() == null ? HERO.AGE.isNull().and(HERO.ID.gt(at.id()))
-                    : HERO.AGE.lt(at.age()).or(HERO.AGE.eq(at.age()).and(HERO.ID.gt(at.id()))).or(HERO.AGE.isNull());
-        };
-    }
-
-    /** One {@code UPDATE ... SET <only the set columns> ... RETURNING}: the database keeps the row whole. */
+    /**
+     * One {@code UPDATE ... SET <only the set columns>, version = CASE WHEN <a column changes> THEN version + 1 ELSE
+     * version END WHERE id = ? [AND version IN (...)] RETURNING}: the database keeps the row whole, and checks the
+     * precondition and writes in one step (on PostgreSQL, an update that waited for another's row lock checks its WHERE
+     * again against the row that one left).
+     */
     @Override
-    public Optional<Hero> update(long id, HeroChanges changes) {
+    public Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
         return store.write(sql -> sql.update(HERO)
                 .set(HeroTable.columnsOf(changes))
-                .where(HERO.ID.eq(id))
+                .set(HERO.VERSION, DSL.when(HeroTable.changesSomething(changes), HERO.VERSION.plus(1L)).otherwise(HERO.VERSION))
+                .where(HERO.ID.eq(id).and(meets(precondition)))
                 .returning()
                 .fetchOptional()
                 .map(row -> HeroTable.toHero(row::get)));
     }
 
     @Override
-    public boolean delete(long id) {
-        return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id)).execute() > 0);
+    public boolean delete(long id, Precondition precondition) {
+        return store.write(sql -> sql.deleteFrom(HERO).where(HERO.ID.eq(id).and(meets(precondition))).execute() > 0);
     }
 
-    /** Runs a fixed read with its parameters on the connection jOOQ's provider hands out. */
-    private <T> T query(String text, Rows<T> read, long... parameters) {
-        return store.read(sql -> sql.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(text)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setLong(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    return read.from(rows);
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + text + "]; " + e.getMessage(), e);
+    /** The precondition on the row's version; none at all, or {@code *}, asks nothing of it. */
+    private static Condition meets(Precondition precondition) {
+        return switch (precondition) {
+            case Precondition.None none -> DSL.noCondition();
+            case Precondition.Exists any -> DSL.noCondition();
+            case Precondition.VersionIn expected -> HERO.VERSION.in(expected.versions());
+        };
+    }
+
+    /** Runs a fixed read with these ids as its parameters. */
+    private <T> T query(String text, Store.Rows<T> read, long... parameters) {
+        return store.query(text, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
             }
-        }));
+        }, read);
     }
 
     /**
      * Unquoted names and no schema, which SQLite and PostgreSQL both take as they are, so one text serves
      * both; keywords in capitals and columns without their table, as the SQL would be written by hand.
      */
-    private static String render(Query query) {
-        return DSL.using(SQLDialect.SQLITE, new Settings()
-                        .withRenderSchema(false)
-                        .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                        .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES)
-                        .withRenderKeywordCase(RenderKeywordCase.UPPER))
-                .render(query);
+    static String render(Query query) {
+        return sql().render(query);
     }
 
-    @FunctionalInterface
-    private interface Rows<T> {
-        T from(ResultSet rows) throws SQLException;
+    /** {@link #render(Query)} with each named parameter as {@code :name} instead of {@code ?}. */
+    static String renderNamed(Query query) {
+        return sql().renderNamedParams(query);
+    }
+
+    private static DSLContext sql() {
+        return DSL.using(SQLDialect.SQLITE, new Settings()
+                .withRenderSchema(false)
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES)
+                .withRenderKeywordCase(RenderKeywordCase.UPPER));
     }
 }

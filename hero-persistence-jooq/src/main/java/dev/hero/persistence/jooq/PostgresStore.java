@@ -10,6 +10,8 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -85,6 +87,22 @@ final class PostgresStore implements Store {
                 return query.apply(DSL.using(connection, SQLDialect.POSTGRES, settings));
             } catch (SQLException e) {
                 throw new DataAccessException("Could not read: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Prepared afresh on each call: the driver keeps the statement on the server once this connection has run it a few times. */
+    @Override
+    public <T> T query(String sql, Parameters parameters, Rows<T> read) {
+        return gate.pass(() -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try (Connection connection = borrow(deadline); PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return read.from(rows);
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
             }
         });
     }

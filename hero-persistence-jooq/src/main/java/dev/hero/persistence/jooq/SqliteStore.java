@@ -8,6 +8,7 @@ import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ final class SqliteStore implements Store {
     private final GroupCommitWriter writer;
     private final HikariDataSource readers;
     private final DSLContext readSql;
+    private final StatementCache statements = new StatementCache();
 
     private SqliteStore(String url, GroupCommitWriter writer, HikariDataSource readers, Settings settings) {
         this.url = url;
@@ -78,6 +80,18 @@ final class SqliteStore implements Store {
         return gate.pass(() -> query.apply(readSql));
     }
 
+    /** On a reader, with the statement that connection prepared the first time it ran this text. */
+    @Override
+    public <T> T query(String sql, Parameters parameters, Rows<T> read) {
+        return gate.pass(() -> {
+            try (Connection connection = readers.getConnection()) {
+                return statements.run(connection.unwrap(SQLiteConnection.class), sql, parameters, read);
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+            }
+        });
+    }
+
     @Override
     public <T> T write(Function<DSLContext, T> statements) {
         return gate.pass(() -> writer.write(statements));
@@ -110,6 +124,10 @@ final class SqliteStore implements Store {
 
     GroupCommitWriter writer() {
         return writer;
+    }
+
+    StatementCache statements() {
+        return statements;
     }
 
     /** The path SQLite opened for the main database, as it reports it. */

@@ -3,6 +3,9 @@ package dev.hero.persistence.jooq;
 import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.DSLContext;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -19,6 +22,14 @@ interface Store extends AutoCloseable {
 
     /** Runs a query; it sees every write acknowledged before it started. */
     <T> T read(Function<DSLContext, T> query);
+
+    /**
+     * Runs a fixed read: SQL rendered once, its parameters bound by {@code parameters}, its rows read by {@code read}.
+     * It sees every write acknowledged before it started. Each store prepares the text as cheaply as it can: SQLite
+     * keeps each connection's prepared statements ({@link StatementCache}); PostgreSQL's driver keeps them on the
+     * server once a connection has run one a few times.
+     */
+    <T> T query(String sql, Parameters parameters, Rows<T> read);
 
     /**
      * Runs the statements of one write in a transaction and returns only once it is committed and
@@ -39,4 +50,16 @@ interface Store extends AutoCloseable {
     /** Takes no new statements, finishes those in flight and every write already submitted, then closes every connection. */
     @Override
     void close();
+
+    /** Binds a fixed read's parameters. */
+    @FunctionalInterface
+    interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads a fixed read's rows into its answer. */
+    @FunctionalInterface
+    interface Rows<T> {
+        T from(ResultSet rows) throws SQLException;
+    }
 }

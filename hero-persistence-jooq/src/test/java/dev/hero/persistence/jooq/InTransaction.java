@@ -2,6 +2,8 @@ package dev.hero.persistence.jooq;
 
 import org.jooq.DSLContext;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -11,6 +13,18 @@ record InTransaction(DSLContext sql) implements Store {
     @Override
     public <T> T read(Function<DSLContext, T> query) {
         return query.apply(sql);
+    }
+
+    @Override
+    public <T> T query(String text, Parameters parameters, Rows<T> read) {
+        return sql.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(text)) {
+                parameters.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return read.from(rows);
+                }
+            }
+        });
     }
 
     @Override

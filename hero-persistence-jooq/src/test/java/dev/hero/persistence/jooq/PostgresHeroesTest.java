@@ -31,4 +31,19 @@ class PostgresHeroesTest extends JooqHeroesContract {
     protected HeroDatabase database() {
         return database;
     }
+
+    @Override
+    protected String newDatabaseUrl() {
+        return PostgresTestDatabase.freshSchemaUrl();
+    }
+
+    @Override
+    protected void dropDatabase(String url) {
+        PostgresTestDatabase.dropSchema(url);
+    }
+
+    @Override
+    protected String migrations() {
+        return Migrations.POSTGRESQL;
+    }
 }

@@ -68,9 +68,11 @@ class SqliteDatabaseTest {
 
         assertThat(file).exists();
         assertThat(query(file, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1:1");
+                .containsExactly("1:1", "2:1", "3:1", "4:1");
         assertThat(query(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hero' AND sql IS NOT NULL ORDER BY name"))
-                .containsExactly("ix_hero_age", "ix_hero_name");
+                .containsExactly("ix_hero_age", "ix_hero_age_desc", "ix_hero_name", "ix_hero_name_desc");
+        assertThat(query(file, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'hero' ORDER BY name"))
+                .containsExactly("hero_counted", "hero_recounted", "hero_uncounted");
     }
 
     @Test
@@ -82,7 +84,7 @@ class SqliteDatabaseTest {
 
         HeroDatabase second = open(file);
 
-        assertThat(query(file, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL")).containsExactly("1");
+        assertThat(query(file, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL")).containsExactly("4");
         assertThat(second.heroes().findById(hero.id())).contains(hero);
     }
 

@@ -18,8 +18,8 @@ class HeroLibraryExampleTest {
         HeroLibraryExample.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "created Hero[id=1, name=Deadpond, age=30, secretName=***]",
-                "updated Hero[id=1, name=Deadpond, age=null, secretName=***]",
+                "created Hero[id=1, name=Deadpond, age=30, secretName=***, version=1]",
+                "updated Hero[id=1, name=Deadpond, age=null, secretName=***, version=2]",
                 "listed 1 Deadpond",
                 "listed 2 Spider-Boy",
                 "rejected name BLANK: name must have a character that is not whitespace",

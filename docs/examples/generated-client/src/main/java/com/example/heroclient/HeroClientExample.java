@@ -19,7 +19,9 @@ import java.util.List;
  * </pre>
  * Each operation is a method of {@link HeroesApi} named after its operationId, in four forms: the answer's body, the
  * body with extra request headers ({@code Map<String, String>}), and both again as {@code ...WithHttpInfo}, which also
- * gives the status and the response headers ({@code Location}, and whatever a later version of Hero adds).
+ * gives the status and the response headers ({@code Location}, {@code ETag}, and whatever a later version of Hero adds).
+ * The request headers the document declares are parameters of their own: {@code Idempotency-Key} on create,
+ * {@code If-Match} on update and delete, {@code If-None-Match} on read ({@code null} sends none).
  */
 public final class HeroClientExample {
 
@@ -36,23 +38,27 @@ public final class HeroClientExample {
     public static void main(String[] args) throws ApiException {
         HeroesApi heroes = heroes(args.length > 0 ? args[0] : "http://localhost:8000");
 
-        HeroPublic created = heroes.createHeroHeroesPost(new HeroCreate().name("Deadpond").secretName("Dive Wilson").age(30));
+        // an Idempotency-Key makes the create safe to send again: a repeat answers the same hero and creates none
+        HeroPublic created = heroes.createHeroHeroesPost(new HeroCreate().name("Deadpond").secretName("Dive Wilson").age(30),
+                java.util.UUID.randomUUID().toString());
         System.out.println("created: " + line(created));
 
-        System.out.println("read:    " + line(heroes.readHeroHeroesHeroIdGet(created.getId())));
+        // the optional parameters (here If-None-Match) are null when not sent
+        System.out.println("read:    " + line(heroes.readHeroHeroesHeroIdGet(created.getId(), null)));
 
-        List<HeroPublic> page = heroes.readHeroesHeroesGet(0L, 100);
+        // name, min_age, max_age, sort, offset, limit, after
+        List<HeroPublic> page = heroes.readHeroesHeroesGet(null, null, null, null, 0L, 100, null);
         System.out.println("listed:  " + page.size() + " hero(es) on the first page");
 
         // only the age is sent, as null: {"age": null} clears it, and the name stays as it is
-        HeroPublic ageless = heroes.updateHeroHeroesHeroIdPatch(created.getId(), new HeroUpdate().age(null));
+        HeroPublic ageless = heroes.updateHeroHeroesHeroIdPatch(created.getId(), new HeroUpdate().age(null), null);
         System.out.println("patched: " + line(ageless));
 
-        Deleted deleted = heroes.deleteHeroHeroesHeroIdDelete(created.getId());
+        Deleted deleted = heroes.deleteHeroHeroesHeroIdDelete(created.getId(), null);
         System.out.println("deleted: ok=" + deleted.getOk().getValue());
 
         try {
-            heroes.readHeroHeroesHeroIdGet(created.getId());
+            heroes.readHeroHeroesHeroIdGet(created.getId(), null);
         } catch (ApiException e) {
             System.out.println("read again: " + e.getCode() + " " + e.getResponseBody());
         }

@@ -47,7 +47,7 @@ class GeneratedClientTest {
     void givenACreatedHero_whenReadAndListed_thenTheSameHeroComesBack() throws ApiException {
         HeroPublic hero = create(new HeroCreate().name(" Leading space").secretName("Secret"), Map.of()).getData();
 
-        assertThat(heroes.readHeroHeroesHeroIdGet(hero.getId())).isEqualTo(hero);
+        assertThat(heroes.readHeroHeroesHeroIdGet(hero.getId(), null)).isEqualTo(hero);
         assertThat(allListed()).contains(hero);
         assertThat(hero.getAge()).isNull();
     }
@@ -61,15 +61,15 @@ class GeneratedClientTest {
         assertThat(updated.getStatusCode()).isEqualTo(200);
         assertThat(updated.getData().getName()).isEqualTo("Rusty-Man");
         assertThat(updated.getData().getAge()).isNull();
-        assertThat(heroes.readHeroHeroesHeroIdGet(hero.getId())).isEqualTo(updated.getData());
+        assertThat(heroes.readHeroHeroesHeroIdGet(hero.getId(), null)).isEqualTo(updated.getData());
     }
 
     @Test
     void givenAHero_whenDeleted_thenOkAndReadingItIsNotFoundAsProblemDetails() throws Exception {
         HeroPublic hero = create(new HeroCreate().name("Spider-Boy").secretName("Pedro Parqueador"), Map.of()).getData();
 
-        Deleted deleted = heroes.deleteHeroHeroesHeroIdDelete(hero.getId());
-        ApiException missing = catchThrowableOfType(ApiException.class, () -> heroes.readHeroHeroesHeroIdGet(hero.getId()));
+        Deleted deleted = heroes.deleteHeroHeroesHeroIdDelete(hero.getId(), null);
+        ApiException missing = catchThrowableOfType(ApiException.class, () -> heroes.readHeroHeroesHeroIdGet(hero.getId(), null));
 
         assertThat(deleted.getOk()).isEqualTo(Deleted.OkEnum.TRUE);
         assertThat(missing.getCode()).isEqualTo(404);
@@ -78,6 +78,40 @@ class GeneratedClientTest {
         ProblemDetails problem = JSON.getDefault().getMapper().readValue(missing.getResponseBody(), ProblemDetails.class);
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getDetail()).isEqualTo("Hero not found");
+    }
+
+    @Test
+    void givenTheETagOfARead_whenPatchedIfMatchIt_thenTheFirstPatchSucceedsAndTheSecondWithTheStaleTagGets412() throws Exception {
+        HeroPublic hero = create(new HeroCreate().name("Tarantula").secretName("Natalia Roman-on").age(30), Map.of()).getData();
+        String tag = heroes.readHeroHeroesHeroIdGetWithHttpInfo(hero.getId(), null).getHeaders().get("etag").get(0);
+
+        ApiResponse<HeroPublic> updated = update(hero.getId(), new HeroUpdate().age(31), Map.of("If-Match", tag));
+        ApiException stale = catchThrowableOfType(ApiException.class,
+                () -> update(hero.getId(), new HeroUpdate().age(99), Map.of("If-Match", tag)));
+
+        assertThat(updated.getStatusCode()).isEqualTo(200);
+        assertThat(updated.getData().getAge()).isEqualTo(31);
+        assertThat(updated.getHeaders().get("etag")).singleElement().isNotEqualTo(tag);
+        assertThat(stale.getCode()).isEqualTo(412);
+        ProblemDetails problem = JSON.getDefault().getMapper().readValue(stale.getResponseBody(), ProblemDetails.class);
+        assertThat(problem.getDetail()).isEqualTo("Precondition Failed");
+        assertThat(heroes.readHeroHeroesHeroIdGet(hero.getId(), null).getAge()).isEqualTo(31);
+    }
+
+    @Test
+    void givenAnIdempotencyKey_whenTheSameCreateIsSentAgain_thenTheSameHeroIsAnsweredReplayedAndNoneCreated() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        HeroCreate hero = new HeroCreate().name("Keyed " + key).secretName("Secret").age(20);
+
+        ApiResponse<HeroPublic> first = create(hero, Map.of("Idempotency-Key", key));
+        ApiResponse<HeroPublic> again = create(hero, Map.of("Idempotency-Key", key));
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(first.getHeaders()).doesNotContainKey("idempotent-replayed");
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(again.getHeaders().get("idempotent-replayed")).containsExactly("true");
+        assertThat(again.getData()).isEqualTo(first.getData());
+        assertThat(heroes.readHeroesHeroesGet("Keyed " + key, null, null, null, null, 100, null)).containsExactly(first.getData());
     }
 
     @Test
@@ -93,21 +127,27 @@ class GeneratedClientTest {
         });
     }
 
-    /** Creates a hero, with extra request headers. */
+    /** Creates a hero, with extra request headers: {@code Idempotency-Key} among them makes it safe to repeat. */
     private ApiResponse<HeroPublic> create(HeroCreate hero, Map<String, String> headers) throws ApiException {
-        return heroes.createHeroHeroesPostWithHttpInfo(hero, headers);
+        return heroes.createHeroHeroesPostWithHttpInfo(hero, headers.get("Idempotency-Key"), without(headers, "Idempotency-Key"));
     }
 
-    /** Updates a hero, with extra request headers. */
+    /** Updates a hero, with extra request headers: {@code If-Match} among them makes it conditional. */
     private ApiResponse<HeroPublic> update(long id, HeroUpdate changes, Map<String, String> headers) throws ApiException {
-        return heroes.updateHeroHeroesHeroIdPatchWithHttpInfo(id, changes, headers);
+        return heroes.updateHeroHeroesHeroIdPatchWithHttpInfo(id, changes, headers.get("If-Match"), without(headers, "If-Match"));
+    }
+
+    private static Map<String, String> without(Map<String, String> headers, String name) {
+        Map<String, String> rest = new java.util.HashMap<>(headers);
+        rest.remove(name);
+        return rest;
     }
 
     /** Every hero, page by page: the server may hold more than one page of them. */
     private List<HeroPublic> allListed() throws ApiException {
         List<HeroPublic> all = new ArrayList<>();
         for (long offset = 0; ; offset += 100) {
-            List<HeroPublic> page = heroes.readHeroesHeroesGet(offset, 100);
+            List<HeroPublic> page = heroes.readHeroesHeroesGet(null, null, null, null, offset, 100, null);
             all.addAll(page);
             if (page.size() < 100) {
                 return all;

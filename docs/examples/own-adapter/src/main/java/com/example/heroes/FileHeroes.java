@@ -4,7 +4,9 @@ import dev.hero.domain.model.Hero;
 import dev.hero.domain.model.HeroChanges;
 import dev.hero.domain.model.HeroPage;
 import dev.hero.domain.model.HeroQuery;
+import dev.hero.domain.model.KeyedCreate;
 import dev.hero.domain.model.NewHero;
+import dev.hero.domain.model.Precondition;
 import dev.hero.domain.port.out.Heroes;
 
 import java.io.DataInputStream;
@@ -19,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -27,12 +31,15 @@ import java.util.TreeMap;
  * An adapter of hero-domain's {@link Heroes} port of your own: the heroes in one file, rewritten whole on every write (a
  * new file, forced to disk, then moved over the old one), so a write that returned is durable and a crash leaves the old
  * file or the new one, never half of one. One writer at a time; fine for a few thousand heroes. {@code FileHeroesTest}
- * proves it against the port's contract suite.
+ * proves it against the port's contract suite (versions and conditional writes included: a write that checks
+ * the version under the same lock as it writes is atomic).
  */
 public final class FileHeroes implements Heroes {
 
     private final Path file;
     private TreeMap<Long, Hero> byId = new TreeMap<>();
+    /** The records of creates under an idempotency key, by key: written in the same file as the heroes. */
+    private Map<String, KeyRecord> keys = new HashMap<>();
     /** The highest id ever handed out, kept in the file: ids are never reused, not even after a restart. */
     private long lastId;
 
@@ -45,11 +52,31 @@ public final class FileHeroes implements Heroes {
 
     @Override
     public synchronized Hero add(NewHero hero) {
-        Hero stored = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName());
+        Hero stored = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName(), Hero.FIRST_VERSION);
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.put(stored.id(), stored);
-        save(next, stored.id());
+        save(next, stored.id(), keys);
         return stored;
+    }
+
+    private record KeyRecord(String fingerprint, long heroId, long expiresAtMillis) {
+    }
+
+    /** The hero and its key in one new file: a crash keeps both or neither. Expired keys are dropped on the way. */
+    @Override
+    public synchronized KeyedCreate.Outcome add(NewHero hero, KeyedCreate create) {
+        KeyRecord stored = keys.get(create.key().value());
+        if (stored != null && stored.expiresAtMillis() > create.now().toEpochMilli()) {
+            return new KeyedCreate.Stored(stored.fingerprint(), stored.heroId());
+        }
+        Hero added = new Hero(lastId + 1, hero.name(), hero.age(), hero.secretName(), Hero.FIRST_VERSION);
+        TreeMap<Long, Hero> next = new TreeMap<>(byId);
+        next.put(added.id(), added);
+        Map<String, KeyRecord> nextKeys = new HashMap<>(keys);
+        nextKeys.values().removeIf(key -> key.expiresAtMillis() <= create.now().toEpochMilli());
+        nextKeys.put(create.key().value(), new KeyRecord(create.fingerprint(), added.id(), create.expiresAt().toEpochMilli()));
+        save(next, added.id(), nextKeys);
+        return new KeyedCreate.Added(added);
     }
 
     @Override
@@ -69,36 +96,40 @@ public final class FileHeroes implements Heroes {
     }
 
     @Override
-    public synchronized Optional<Hero> update(long id, HeroChanges changes) {
+    public synchronized Optional<Hero> update(long id, HeroChanges changes, Precondition precondition) {
         Hero current = byId.get(id);
-        if (current == null) {
+        if (current == null || !precondition.allows(current.version())) {
             return Optional.empty();
         }
         Hero changed = current.apply(changes);
+        if (changed == current) {
+            return Optional.of(current);
+        }
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.put(id, changed);
-        save(next, lastId);
+        save(next, lastId, keys);
         return Optional.of(changed);
     }
 
     @Override
-    public synchronized boolean delete(long id) {
-        if (!byId.containsKey(id)) {
+    public synchronized boolean delete(long id, Precondition precondition) {
+        Hero current = byId.get(id);
+        if (current == null || !precondition.allows(current.version())) {
             return false;
         }
         TreeMap<Long, Hero> next = new TreeMap<>(byId);
         next.remove(id);
-        save(next, lastId);
+        save(next, lastId, keys);
         return true;
     }
 
-    /** Every hero gone; the ids handed out stay used. */
+    /** Every hero and idempotency key gone; the ids handed out stay used. */
     public synchronized void deleteAll() {
-        save(new TreeMap<>(), lastId);
+        save(new TreeMap<>(), lastId, new HashMap<>());
     }
 
     /** Writes the new state, then takes it: a write that fails leaves this adapter as it was. */
-    private void save(TreeMap<Long, Hero> heroes, long highestId) {
+    private void save(TreeMap<Long, Hero> heroes, long highestId, Map<String, KeyRecord> keyRecords) {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -111,6 +142,14 @@ public final class FileHeroes implements Heroes {
                 out.writeBoolean(hero.age() != null);
                 out.writeInt(hero.age() == null ? 0 : hero.age());
                 out.writeUTF(hero.secretName());
+                out.writeLong(hero.version());
+            }
+            out.writeInt(keyRecords.size());
+            for (Map.Entry<String, KeyRecord> key : keyRecords.entrySet()) {
+                out.writeUTF(key.getKey());
+                out.writeUTF(key.getValue().fingerprint());
+                out.writeLong(key.getValue().heroId());
+                out.writeLong(key.getValue().expiresAtMillis());
             }
             out.flush();
             channel.force(true);
@@ -124,6 +163,7 @@ public final class FileHeroes implements Heroes {
         }
         byId = heroes;
         lastId = highestId;
+        keys = keyRecords;
     }
 
     private void load() {
@@ -134,7 +174,11 @@ public final class FileHeroes implements Heroes {
                 String name = in.readUTF();
                 boolean hasAge = in.readBoolean();
                 int age = in.readInt();
-                byId.put(id, new Hero(id, name, hasAge ? age : null, in.readUTF()));
+                String secretName = in.readUTF();
+                byId.put(id, new Hero(id, name, hasAge ? age : null, secretName, in.readLong()));
+            }
+            for (int count = in.readInt(); count > 0; count--) {
+                keys.put(in.readUTF(), new KeyRecord(in.readUTF(), in.readLong(), in.readLong()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
