@@ -89,6 +89,23 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void givenTheSameStatementsRunManyTimes_whenCounted_thenEachIsPreparedOncePerConnection() {
+        DatabaseSettings oneReader = new DatabaseSettings(TestDatabases.sqliteUrl(directory.resolve("cached.db")), "", "", 1);
+        HeroDatabase database = HeroDatabase.open(oneReader);
+        opened.add(database);
+        StatementCache statements = ((SqliteStore) database.store()).statements();
+
+        for (int i = 0; i < 10; i++) {
+            Hero hero = database.heroes().add(aHero().named("Hero " + i).build());
+            assertThat(database.heroes().findById(hero.id())).contains(hero);
+            assertThat(database.heroes().find(HeroQuery.page(0, 5)).total()).isEqualTo(i + 1);
+        }
+
+        // the add on the write connection; the read by id and the page on the one reader
+        assertThat(statements.prepared()).isEqualTo(3);
+    }
+
+    @Test
     void givenTheWriteConnection_whenItsPragmasAreRead_thenWalAndSynchronousFullAreInEffect() {
         HeroDatabase database = open(directory.resolve("pragmas.db"));
 
