@@ -39,7 +39,8 @@ public final class HeroDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens the database the URL names, creating (SQLite) and migrating its schema to the newest version.
+     * Opens the database the URL names, creating (SQLite) and migrating its schema to the newest version, and checks
+     * the counts per range of ids against the table ({@link HeroCounts}).
      *
      * @throws IllegalArgumentException for a URL of another database, or an in-memory SQLite URL
      * @throws RuntimeException         (jOOQ's or Flyway's) when the database cannot be reached or migrated
@@ -57,6 +58,12 @@ public final class HeroDatabase implements AutoCloseable {
             default -> throw new IllegalArgumentException("Hero cannot use the database " + JdbcUrls.redact(settings.url())
                     + ": give jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DATABASE");
         };
+        try {
+            HeroCounts.checkAndRepair(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         return new HeroDatabase(store);
     }
 
@@ -97,7 +104,7 @@ public final class HeroDatabase implements AutoCloseable {
      * No SQL logging, even with DEBUG enabled: jOOQ would print the bound values, and with them
      * every secret name. Native {@code INSERT ... RETURNING} on SQLite too: jOOQ's open-source
      * edition otherwise emulates it with a second query, in case a trigger changed the row, and the
-     * hero table has no triggers.
+     * hero table's triggers never change it (they count it in hero_count).
      */
     private static Settings jooqSettings() {
         return new Settings()

@@ -11,6 +11,7 @@ import dev.hero.domain.port.out.Heroes;
 import dev.hero.persistence.jooq.generated.tables.records.HeroRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderKeywordCase;
@@ -20,13 +21,17 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.hero.persistence.jooq.generated.Tables.HERO;
 import static dev.hero.persistence.jooq.generated.Tables.HERO_IDEMPOTENCY;
+import static org.jooq.impl.DSL.insertInto;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 
@@ -47,6 +52,7 @@ final class JooqHeroes implements Heroes {
     static final int PURGE_BATCH = 16;
 
     private final Store store;
+    private volatile String addSql;
     /** Each shape's statement, rendered when first asked for: a few dozen at most ({@link ListShape}). */
     private final Map<ListShape, ListSql.ListStatement> lists = new ConcurrentHashMap<>();
 
@@ -54,11 +60,26 @@ final class JooqHeroes implements Heroes {
         this.store = store;
     }
 
+    /**
+     * One {@code INSERT ... RETURNING}, fixed SQL like the reads: building and rendering it with jOOQ on every call,
+     * and on SQLite preparing it again (which compiles the count triggers and every index into it), cost more than
+     * running it. Its columns are those {@link HeroTable#columnsOf(NewHero)} sets, in that order.
+     */
     @Override
     public Hero add(NewHero hero) {
-        return store.write(sql -> {
-            HeroRecord added = sql.insertInto(HERO).set(HeroTable.columnsOf(hero)).returning().fetchSingle();
-            return HeroTable.toHero(added::get);
+        Map<Field<?>, Object> columns = HeroTable.columnsOf(hero);
+        return store.writeQuery(addSql(columns.keySet()), statement -> {
+            int index = 1;
+            for (Map.Entry<Field<?>, Object> column : columns.entrySet()) {
+                if (column.getValue() == null) {
+                    statement.setNull(index++, column.getKey().getDataType().getSQLType());
+                } else {
+                    statement.setObject(index++, column.getValue());
+                }
+            }
+        }, rows -> {
+            rows.next();
+            return HeroTable.toHero(HeroTable.row(rows));
         });
     }
 
@@ -100,6 +121,21 @@ final class JooqHeroes implements Heroes {
                     .where(HERO_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key)).execute();
             return new KeyedCreate.Added(HeroTable.toHero(added::get));
         });
+    }
+
+    /** The INSERT of these columns, rendered the first time (every hero sets the same columns). */
+    private String addSql(Collection<Field<?>> columns) {
+        String rendered = addSql;
+        if (rendered == null) {
+            List<Field<?>> set = List.copyOf(columns);
+            // jOOQ leaves RETURNING out of a rendered INSERT (it adds it when it runs one itself): the generated
+            // fields, in order, as the fixed reads select them
+            rendered = render(insertInto(HERO).columns(set)
+                    .values(set.stream().map(column -> (Field<?>) param(column.getName(), column.getType())).toList()))
+                    + " RETURNING " + Stream.of(HERO.fields()).map(Field::getName).collect(Collectors.joining(", "));
+            addSql = rendered;
+        }
+        return rendered;
     }
 
     @Override

@@ -108,6 +108,18 @@ final class PostgresStore implements Store {
     }
 
     @Override
+    public <T> T writeQuery(String sql, Parameters parameters, Rows<T> read) {
+        return write(dsl -> dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return read.from(rows);
+                }
+            }
+        }));
+    }
+
+    @Override
     public <T> T write(Function<DSLContext, T> statements) {
         return gate.pass(() -> {
             long deadline = System.nanoTime() + timeout.toNanos();

@@ -97,6 +97,12 @@ final class SqliteStore implements Store {
         return gate.pass(() -> writer.write(statements));
     }
 
+    /** On the write connection, with the statement it prepared the first time it ran this text. */
+    @Override
+    public <T> T writeQuery(String sql, Parameters parameters, Rows<T> read) {
+        return write(dsl -> dsl.connectionResult(connection -> statements.run(connection, sql, parameters, read)));
+    }
+
     /** Reads can be served, and so can writes: the last commit succeeded, or a probe write does now. */
     @Override
     public boolean isReachable(Duration timeout) {

@@ -32,6 +32,13 @@ interface Store extends AutoCloseable {
     <T> T query(String sql, Parameters parameters, Rows<T> read);
 
     /**
+     * Runs one fixed statement that writes and returns rows ({@code INSERT ... RETURNING}) as {@link #write} runs its
+     * statements: in a transaction, durable when this returns, possibly run more than once. The text is prepared as
+     * {@link #query} prepares it (on SQLite once on the write connection).
+     */
+    <T> T writeQuery(String sql, Parameters parameters, Rows<T> read);
+
+    /**
      * Runs the statements of one write in a transaction and returns only once it is committed and
      * durable. The function may be run more than once (only the last run is committed), so it must
      * not have side effects outside the database.

@@ -61,7 +61,7 @@ public final class GroupCommitThroughput {
         }
     }
 
-    private static long hammer(Heroes heroes, int threads, int seconds) throws InterruptedException {
+    static long hammer(Heroes heroes, int threads, int seconds) throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder adds = new LongAdder();
         CountDownLatch done = new CountDownLatch(threads);

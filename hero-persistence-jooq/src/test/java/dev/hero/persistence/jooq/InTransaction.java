@@ -28,6 +28,11 @@ record InTransaction(DSLContext sql) implements Store {
     }
 
     @Override
+    public <T> T writeQuery(String text, Parameters parameters, Rows<T> read) {
+        return query(text, parameters, read);
+    }
+
+    @Override
     public <T> T write(Function<DSLContext, T> statements) {
         return statements.apply(sql);
     }

@@ -187,6 +187,36 @@ abstract class JooqHeroesContract extends HeroesContract {
     }
 
     @Test
+    void givenCountsMadeWrongWhileHeroWasStopped_whenHeroStarts_thenTheyAreRebuiltWithAWarningAndPagesAreRightAgain() throws Exception {
+        String url = newDatabaseUrl();
+        try {
+            List<Long> ids = new ArrayList<>();
+            try (HeroDatabase first = HeroDatabase.open(DatabaseSettings.of(url))) {
+                for (int i = 0; i < 40; i++) {
+                    ids.add(first.heroes().add(aHero().named("Hero " + i).build()).id());
+                }
+            }
+            try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+                // as a client that writes without the triggers would leave them
+                statement.execute("UPDATE hero_count SET n = n + 3 WHERE bucket = 0");
+            }
+
+            try (LogCapture log = LogCapture.silencingTheConsole(); HeroDatabase started = HeroDatabase.open(DatabaseSettings.of(url))) {
+                HeroPage page = started.heroes().find(HeroQuery.page(0, 0));
+                assertThat(page.total()).isEqualTo(40);
+                assertThat(started.heroes().find(HeroQuery.page(35, 10)).heroes()).extracting(Hero::id).containsExactlyElementsOf(ids.subList(35, 40));
+                assertThat(log.lines()).filteredOn(line -> line.logger().equals(HeroCounts.class.getName()))
+                        .singleElement().satisfies(line -> assertThat(line.text()).contains("43 heroes where the table holds 40"));
+            }
+            try (LogCapture log = LogCapture.silencingTheConsole(); HeroDatabase again = HeroDatabase.open(DatabaseSettings.of(url))) {
+                assertThat(log.lines()).noneMatch(line -> line.logger().equals(HeroCounts.class.getName()));
+            }
+        } finally {
+            dropDatabase(url);
+        }
+    }
+
+    @Test
     void givenConcurrentAddsAndDeletes_whenTheySettle_thenEveryRangeCountsTheHeroesItHolds() throws Exception {
         List<Hero> before = IntStream.range(0, 200).mapToObj(i -> heroes.add(aHero().named("Before " + i).build())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(16);

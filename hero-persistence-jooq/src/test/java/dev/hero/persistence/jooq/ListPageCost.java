@@ -99,7 +99,7 @@ final class ListPageCost {
 
     private static String loadPostgres(long rows) {
         return "INSERT INTO hero (name, age, secret_name) SELECT 'Hero ' || (i * 7919 % 50000), "
-                + "CASE WHEN i % 10 = 0 THEN NULL ELSE i * 31 % 100 END, 'Secret ' || i FROM generate_series(1, " + rows + ") AS i";
+                + "CASE WHEN i % 10 = 0 THEN NULL ELSE i * 31 % 100 END, 'Secret ' || i FROM generate_series(1::bigint, " + rows + ") AS i";
     }
 
     private static void measure(HeroDatabase database, String url, long rows, boolean plans) throws Exception {
