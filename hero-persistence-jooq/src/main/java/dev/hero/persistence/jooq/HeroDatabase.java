@@ -1,6 +1,7 @@
 package dev.hero.persistence.jooq;
 
 import dev.hero.domain.port.out.Heroes;
+import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.SQLDialect;
 import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
@@ -59,12 +60,41 @@ public final class HeroDatabase implements AutoCloseable {
                     + ": give jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DATABASE");
         };
         try {
-            HeroCounts.checkAndRepair(store);
+            checkCounts(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         return new HeroDatabase(store);
+    }
+
+    /** How long the start may wait for the count check's write, whatever {@code hero.db.timeout} a request gets. */
+    static final Duration START_CHECK_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * The check is one write, bound like every write by {@code hero.db.timeout}; the first write of a process on a busy
+     * machine, or behind another process's lock, may take longer than a short timeout allows. It changes nothing when
+     * the counts are right and rebuilds them whole otherwise, so it is simply run again until it commits or the start
+     * has waited {@link #START_CHECK_WAIT}.
+     */
+    private static void checkCounts(Store store) {
+        long deadline = System.nanoTime() + START_CHECK_WAIT.toNanos();
+        while (true) {
+            try {
+                HeroCounts.checkAndRepair(store);
+                return;
+            } catch (HeroesUnavailableException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The heroes in this database: safe for concurrent use; a write that returned is durable. */
