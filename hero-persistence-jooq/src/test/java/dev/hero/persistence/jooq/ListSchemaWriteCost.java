@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
@@ -105,7 +106,7 @@ final class ListSchemaWriteCost {
     }
 
     /** The count trigger's function as migrated, with another slot for each connection. */
-    private static String slotted(Statement statement, String slot) throws java.sql.SQLException {
+    private static String slotted(Statement statement, String slot) throws SQLException {
         try (var definition = statement.executeQuery("SELECT pg_get_functiondef('hero_count_rows'::regproc)")) {
             definition.next();
             return definition.getString(1).replace("pg_backend_pid() % 16", slot);
