@@ -22,8 +22,8 @@ import java.util.List;
  * @param sort   the order
  * @param offset how many matching heroes to skip, 0 or more; 0 when {@code after} is given
  * @param limit  how many heroes at most, 0 to {@value #MAX_LIMIT}
- * @param after  start just after this position (keyset pagination), in the same order; {@code null} to start at
- *               the offset
+ * @param after  start just after this position (keyset pagination), in the same order, its name (if any) without
+ *               U+0000 and without lone surrogates; {@code null} to start at the offset
  * @throws InvalidInputException from the constructor when a rule is broken
  */
 public record HeroQuery(
@@ -54,7 +54,26 @@ public record HeroQuery(
         if (after != null && (offset != 0 || after.sort() != sort)) {
             broken.add(Violation.of("after", ViolationCode.CONFLICT, ValueKind.OTHER));
         }
+        // a position comes from outside (a cursor): its name is compared in SQL, where U+0000 cannot be
+        if (after != null && after.name() != null && after.name().indexOf('\u0000') >= 0) {
+            broken.add(Violation.of("after", ViolationCode.CONTAINS_NUL, ValueKind.OTHER));
+        } else if (after != null && after.name() != null && !isUnicode(after.name())) {
+            broken.add(Violation.of("after", ViolationCode.NOT_UNICODE, ValueKind.OTHER));
+        }
         CommandValidator.validate(this, broken);
+    }
+
+    /** Whether the text has no UTF-16 surrogate that is not half of a pair. */
+    private static boolean isUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Heroes by id, skipping {@code offset}, at most {@code limit}: the tutorial's list. */

@@ -101,6 +101,17 @@ class HeroQueryTest {
     }
 
     @Test
+    void givenAPositionWhoseNameNoDatabaseCanCompare_whenCreated_thenRejectedOnTheAfterField() {
+        HeroQuery byName = HeroQuery.page(0, 10).sortedBy(HeroSort.NAME);
+
+        assertThat(violationsOf(() -> byName.after(new HeroPosition(HeroSort.NAME, 1, "Dead\u0000pond", null))))
+                .containsExactly(Violation.of("after", ViolationCode.CONTAINS_NUL, ValueKind.OTHER));
+        assertThat(violationsOf(() -> byName.after(new HeroPosition(HeroSort.NAME, 1, "x\ud800", null))))
+                .containsExactly(Violation.of("after", ViolationCode.NOT_UNICODE, ValueKind.OTHER));
+        assertThat(byName.after(new HeroPosition(HeroSort.NAME, 1, "Dead\ud83d\ude00pond", null)).after().name()).hasSize(10);
+    }
+
+    @Test
     void givenSeveralBrokenRules_whenCreated_thenEveryOneIsReportedInFieldOrder() {
         assertThat(violationsOf(() -> new HeroQuery(null, 9, 3, HeroSort.NAME, -1, 101, BY_ID))).containsExactly(
                 Violation.of("minAge", ViolationCode.REVERSED_RANGE, ValueKind.NUMBER, 3),

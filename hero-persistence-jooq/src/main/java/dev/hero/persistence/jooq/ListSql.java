@@ -52,13 +52,13 @@ import static org.jooq.impl.DSL.trueCondition;
  * name above {@code n}; in the age orders, the heroes without an age come last, as a range of their own. The parts
  * are joined with {@code UNION ALL} and cut at the fetch size: both databases read the parts one after another, in
  * the order written, and stop once enough rows came (SQLite runs a compound select's parts in order; PostgreSQL's
- * Append runs its children in order and never in parallel when each is cut by a LIMIT). docs/persistence.md has the
- * plans.
+ * Append runs its children in order and never in parallel when each is cut by a LIMIT). docs/persistence.md says
+ * more; {@code JooqHeroesContract} checks the plans on both databases.
  *
  * <p>A page of the whole table by offset in id order ({@link Start#COUNTED_OFFSET}) does not step over the skipped
- * heroes: {@code hero_count} holds how many heroes each range of ids has, at two widths, kept by triggers; the
- * statement adds them up to find the narrow range where the offset lands, then steps over fewer than
- * {@value #NARROW_WIDTH} heroes inside it.
+ * heroes: {@code hero_count} holds how many heroes each range of ids has, at three widths, kept by triggers; the
+ * statement adds them up, widest first, to find the narrow range where the offset lands, then steps over fewer than
+ * 1,024 heroes inside it.
  */
 final class ListSql {
 

@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -493,7 +494,7 @@ abstract class JooqHeroesContract extends HeroesContract {
                 + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?)"));
     }
 
-    private static void bindRow(PreparedStatement insert, int first, long id) throws java.sql.SQLException {
+    private static void bindRow(PreparedStatement insert, int first, long id) throws SQLException {
         insert.setLong(first, id);
         insert.setString(first + 1, "Imported " + id);
         if (id % 3 == 0) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
  * What the list migration costs each create, run by hand, not a test: concurrent writers call {@code add()} for a few
  * seconds on a new database, once with the whole schema and once each with parts of migration 2 dropped again: without
  * its two descending indexes, without the triggers that keep hero_count, and without both (the tables of migration 1);
- * on PostgreSQL also with every connection counting into one row per range (no slots).
+ * on PostgreSQL also with every connection counting into one row per range (no slots), and into a row of its own.
  * The writers are virtual threads, as Helidon's request handlers are. Each schema runs once unmeasured first, then
  * the rounds go through every schema in turn. docs/persistence.md has the command and the figures.
  *
@@ -35,13 +36,16 @@ final class ListSchemaWriteCost {
 
     /** PostgreSQL only: every connection counting into the same row of a range, as without slots. */
     private static final String ONE_SLOT = "one slot";
+    /** PostgreSQL only: each connection counting into a row of its own (a slot per server process: unbounded rows). */
+    private static final String OWN_SLOT = "own slot";
 
     private static final List<Schema> SCHEMAS = List.of(
             new Schema("migration 2 (counts and descending indexes)", List.of(), List.of()),
             new Schema("without the descending indexes", DESCENDING_INDEXES, DESCENDING_INDEXES),
             new Schema("without the count triggers", SQLITE_TRIGGERS, POSTGRES_TRIGGERS),
             new Schema("without both (as migration 1)", concat(SQLITE_TRIGGERS, DESCENDING_INDEXES), concat(POSTGRES_TRIGGERS, DESCENDING_INDEXES)),
-            new Schema("counts in one slot (PostgreSQL)", null, List.of(ONE_SLOT)));
+            new Schema("counts in one slot (PostgreSQL)", null, List.of(ONE_SLOT)),
+            new Schema("counts in a slot per connection (PostgreSQL)", null, List.of(OWN_SLOT)));
 
     private ListSchemaWriteCost() {
     }
@@ -80,7 +84,8 @@ final class ListSchemaWriteCost {
             HeroDatabase.open(settings).close(); // migrated
             try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
                 for (String drop : postgres ? schema.postgresDrops() : schema.sqliteDrops()) {
-                    statement.execute(drop.equals(ONE_SLOT) ? oneSlot(statement) : drop);
+                    statement.execute(drop.equals(ONE_SLOT) ? slotted(statement, "0")
+                            : drop.equals(OWN_SLOT) ? slotted(statement, "pg_backend_pid()") : drop);
                 }
             }
             try (HeroDatabase database = HeroDatabase.open(settings)) {
@@ -100,11 +105,11 @@ final class ListSchemaWriteCost {
         }
     }
 
-    /** The count trigger's function as migrated, with every connection's slot made 0. */
-    private static String oneSlot(Statement statement) throws java.sql.SQLException {
+    /** The count trigger's function as migrated, with another slot for each connection. */
+    private static String slotted(Statement statement, String slot) throws SQLException {
         try (var definition = statement.executeQuery("SELECT pg_get_functiondef('hero_count_rows'::regproc)")) {
             definition.next();
-            return definition.getString(1).replace("pg_backend_pid() % 16", "0");
+            return definition.getString(1).replace("pg_backend_pid() % 16", slot);
         }
     }
 
