@@ -1,5 +1,6 @@
 package dev.hero.domain.model;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,23 @@ public record HeroPage(List<Hero> heroes, long total, Optional<HeroPosition> nex
      *                of them: one more than the page tells whether another page follows
      * @param total   how many heroes match the filters
      */
+    /**
+     * The page the query selects from these heroes, by the domain's own rules ({@link HeroQuery#matches},
+     * {@link HeroSort#comparator()}, {@link HeroPosition#precedes}): the reference answer, and the whole of
+     * {@link dev.hero.domain.port.out.Heroes#find} for an adapter that holds its heroes in memory.
+     *
+     * @param heroes every stored hero, in any order; a snapshot, so that the page and the count agree
+     */
+    public static HeroPage select(HeroQuery query, Collection<Hero> heroes) {
+        List<Hero> matching = heroes.stream().filter(query::matches).sorted(query.sort().comparator()).toList();
+        List<Hero> fetched = matching.stream()
+                .filter(hero -> query.after() == null || query.after().precedes(hero))
+                .skip(query.offset())
+                .limit(query.limit() + 1L)
+                .toList();
+        return of(query, fetched, matching.size());
+    }
+
     public static HeroPage of(HeroQuery query, List<Hero> fetched, long total) {
         if (fetched.size() <= query.limit() || query.limit() == 0) {
             return new HeroPage(fetched.subList(0, Math.min(fetched.size(), query.limit())), total, Optional.empty());

@@ -73,13 +73,7 @@ public final class InMemoryHeroes implements Heroes {
     @Override
     public HeroPage find(HeroQuery query) {
         // a snapshot first: the page and the count must describe the same heroes
-        List<Hero> matching = byId.values().stream().filter(query::matches).sorted(query.sort().comparator()).toList();
-        List<Hero> fetched = matching.stream()
-                .filter(hero -> query.after() == null || query.after().precedes(hero))
-                .skip(query.offset())
-                .limit(query.limit() + 1L)
-                .toList();
-        return HeroPage.of(query, fetched, matching.size());
+        return HeroPage.select(query, List.copyOf(byId.values()));
     }
 
     /**

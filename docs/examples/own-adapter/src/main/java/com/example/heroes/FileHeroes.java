@@ -86,13 +86,7 @@ public final class FileHeroes implements Heroes {
 
     @Override
     public synchronized HeroPage find(HeroQuery query) {
-        List<Hero> matching = byId.values().stream().filter(query::matches).sorted(query.sort().comparator()).toList();
-        List<Hero> fetched = matching.stream()
-                .filter(hero -> query.after() == null || query.after().precedes(hero))
-                .skip(query.offset())
-                .limit(query.limit() + 1L)
-                .toList();
-        return HeroPage.of(query, fetched, matching.size());
+        return HeroPage.select(query, byId.values());
     }
 
     @Override
