@@ -179,20 +179,8 @@ class ManyInstancesOnPostgresIT {
             String tagOnB = send(b, "GET", "/heroes/" + id, null).headers().firstValue("ETag").orElseThrow();
             assertThat(tagOnB).isEqualTo(tagOnA);
 
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                List<Future<HttpResponse<String>>> racing = new ArrayList<>();
-                for (String base : new String[] {a, b}) {
-                    racing.add(pool.submit(() -> {
-                        together.await();
-                        return send(base, "PATCH", "/heroes/" + id, "{\"name\":\"from " + base + "\"}", "If-Match", tagOnA);
-                    }));
-                }
-                for (Future<HttpResponse<String>> answer : racing) {
-                    answers.add(answer.get());
-                }
-            }
+            List<HttpResponse<String>> answers = onBothAtOnce(
+                    base -> send(base, "PATCH", "/heroes/" + id, "{\"name\":\"from " + base + "\"}", "If-Match", tagOnA));
 
             assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 412);
             HttpResponse<String> won = answers.stream().filter(answer -> answer.statusCode() == 200).findFirst().orElseThrow();
@@ -225,20 +213,7 @@ class ManyInstancesOnPostgresIT {
         for (int round = 0; round < 10; round++) {
             String key = "racing-" + round;
             String body = "{\"name\":\"" + key + "\",\"secret_name\":\"s\"}";
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                List<Future<HttpResponse<String>>> racing = new ArrayList<>();
-                for (String base : new String[] {a, b}) {
-                    racing.add(pool.submit(() -> {
-                        together.await();
-                        return send(base, "POST", "/heroes/", body, "Idempotency-Key", key);
-                    }));
-                }
-                for (Future<HttpResponse<String>> answer : racing) {
-                    answers.add(answer.get());
-                }
-            }
+            List<HttpResponse<String>> answers = onBothAtOnce(base -> send(base, "POST", "/heroes/", body, "Idempotency-Key", key));
 
             assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
             assertThat(JSON.readTree(answers.get(0).body())).isEqualTo(JSON.readTree(answers.get(1).body()));
@@ -279,5 +254,29 @@ class ManyInstancesOnPostgresIT {
         assertThat(response.statusCode()).as("%s %s -> %s", response.request().method(), response.request().uri(), response.body())
                 .isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
+    }
+
+    /** The same request sent to both instances at once (a barrier releases the two together): their answers. */
+    private List<HttpResponse<String>> onBothAtOnce(Request request) throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<Future<HttpResponse<String>>> racing = new ArrayList<>();
+            for (String base : new String[] {a, b}) {
+                racing.add(pool.submit(() -> {
+                    together.await();
+                    return request.to(base);
+                }));
+            }
+            for (Future<HttpResponse<String>> answer : racing) {
+                answers.add(answer.get());
+            }
+        }
+        return answers;
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        HttpResponse<String> to(String base) throws Exception;
     }
 }
