@@ -44,7 +44,7 @@ public final class AotTraining {
         builder.environment().put("SERVER_HOST", "127.0.0.1");
         builder.environment().put("HERO_DB_URL", "jdbc:sqlite:" + scratch.resolve("training.db"));
         builder.environment().put("JDK_JAVA_OPTIONS",
-                (aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
+                (aot ? "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
         long started = System.nanoTime();
         Process hero = builder.start();
         Path log = scratch.resolve("training.log");

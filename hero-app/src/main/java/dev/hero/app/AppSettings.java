@@ -4,11 +4,13 @@ import dev.hero.domain.service.HeroService;
 import dev.hero.persistence.jooq.DatabaseSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.config.spi.ConfigSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * What Hero is started with: the configuration, strongest first, from system properties, environment variables
@@ -32,21 +34,32 @@ record AppSettings(Config config, DatabaseSettings database, Duration idempotenc
     static AppSettings load() {
         String file = System.getProperty(CONFIG_FILE_PROPERTY, System.getenv(named(CONFIG_FILE_PROPERTY)));
         if (file == null || file.isBlank()) {
-            // Helidon's default: system properties, environment, application.yaml in the working directory, then on the class path
-            return from(Config.create());
+            return from(sources(ConfigSources.file(WORKING_DIRECTORY_FILE).optional()));
         }
         return from(withFile(Path.of(file)));
     }
 
-    /** Helidon's default sources, with this file in place of the working directory's application.yaml. */
+    /** The working directory's configuration file, read when {@code hero.config} names none. */
+    static final String WORKING_DIRECTORY_FILE = "application.yaml";
+
+    /** The sources with this file in place of the working directory's application.yaml. */
     static Config withFile(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException(CONFIG_FILE_PROPERTY + " (" + named(CONFIG_FILE_PROPERTY) + ") names "
                     + file.toAbsolutePath() + ", which is not a readable file: give the path of a YAML or .properties file, "
                     + "or leave it unset to use application.yaml in the working directory");
         }
+        return sources(ConfigSources.file(file));
+    }
+
+    /**
+     * System properties and environment variables (the builder adds both, strongest first), then the file, then
+     * application.yaml on the class path. Named here rather than left to {@code Config.create()}, whose search for
+     * meta-configuration and profile files in every format was a tenth of the start-up (docs/performance.md, "Start-up").
+     */
+    private static Config sources(Supplier<? extends ConfigSource> file) {
         return Config.builder()
-                .sources(ConfigSources.file(file), ConfigSources.classpath("application.yaml").optional())
+                .sources(file, ConfigSources.classpath("application.yaml").optional())
                 .build();
     }
 

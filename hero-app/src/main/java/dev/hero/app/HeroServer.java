@@ -5,6 +5,7 @@ import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.service.HeroService;
 import dev.hero.persistence.jooq.HeroDatabase;
 import dev.hero.web.HeroWeb;
+import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
@@ -31,7 +32,9 @@ public final class HeroServer implements AutoCloseable {
 
     /**
      * Migrates the database, then starts answering HTTP. The database opens (Flyway, the pools) on a thread of its own
-     * while this one prepares the validator, the JSON mapper and the web server (docs/performance.md, "Start-up").
+     * while this one builds everything else: the validator, the JSON mapper, the metrics, the use cases over the
+     * database to be ({@link OpeningHeroes}) and the web server. The server listens only once the database is open
+     * (docs/performance.md, "Start-up").
      */
     static HeroServer start(AppSettings settings) {
         long started = System.nanoTime();
@@ -43,9 +46,19 @@ public final class HeroServer implements AutoCloseable {
                 opening.completeExceptionally(e);
             }
         });
+        HeroWeb web;
+        WebServerConfig.Builder server;
         try {
+            // Helidon's own parts (metrics, the web server's features) read the global configuration: the one Hero
+            // was started with, rather than a second one that Helidon would build itself
+            Config.global(settings.config());
             CommandValidator.warmUp();
             HeroWeb.warmUp();
+            HeroUseCases heroes = new HeroService(Operations.timed(new OpeningHeroes(opening)), settings.idempotencyTtl(),
+                    Clock.systemUTC());
+            web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
+            server = web.install(WebServer.builder().shutdownHook(false))
+                    .addFeature(Operations.observe(() -> opening.join()));
         } catch (RuntimeException | Error e) {
             opening.thenAccept(HeroDatabase::close);
             throw e;
@@ -58,10 +71,7 @@ public final class HeroServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            HeroUseCases heroes = new HeroService(Operations.timed(database.heroes()), settings.idempotencyTtl(), Clock.systemUTC());
-            HeroWeb web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
-            WebServerConfig.Builder server = web.install(WebServer.builder().shutdownHook(false));
-            WebServer webServer = HeroWeb.start(server.addFeature(Operations.observe(database)));
+            WebServer webServer = HeroWeb.start(server);
             LOG.log(Level.INFO, "Hero listening on http://{0}:{1,number,#} with database {2}, started in {3,number,#} ms",
                     webServer.prototype().host(), webServer.port(), database.describe(), (System.nanoTime() - started) / 1_000_000);
             return new HeroServer(database, web, webServer);

@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * What operators use, added to the web server: Helidon observe under {@code /observe} (health:
@@ -53,7 +54,7 @@ final class Operations {
     }
 
     /** Health (liveness, readiness with the database check) and metrics under {@code /observe}. */
-    static ObserveFeature observe(HeroDatabase database) {
+    static ObserveFeature observe(Supplier<HeroDatabase> database) {
         HealthObserver health = HealthObserver.builder()
                 .useSystemServices(false)
                 .details(true)
@@ -72,7 +73,7 @@ final class Operations {
         return new TimedHeroes(heroes, registry());
     }
 
-    private static HealthCheck databaseCheck(HeroDatabase database) {
+    private static HealthCheck databaseCheck(Supplier<HeroDatabase> database) {
         return new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -86,7 +87,7 @@ final class Operations {
 
             @Override
             public HealthCheckResponse call() {
-                return HealthCheckResponse.builder().status(database.isReachable(DATABASE_CHECK_TIMEOUT)).build();
+                return HealthCheckResponse.builder().status(database.get().isReachable(DATABASE_CHECK_TIMEOUT)).build();
             }
         };
     }

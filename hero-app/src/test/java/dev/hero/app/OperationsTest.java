@@ -56,7 +56,7 @@ class OperationsTest {
         HeroDatabase database = HeroDatabase.open(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("gone.db"), "", "", 2));
         database.close();
         WebServer web = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .addFeature(Operations.observe(database)).build().start();
+                .addFeature(Operations.observe(() -> database)).build().start();
         try {
             HttpResponse<String> ready = send(web.port(), "GET", "/observe/health/ready", null);
             HttpResponse<String> live = send(web.port(), "GET", "/observe/health/live", null);

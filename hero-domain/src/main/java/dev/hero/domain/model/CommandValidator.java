@@ -41,9 +41,15 @@ public final class CommandValidator {
     private CommandValidator() {
     }
 
-    /** Builds the validator now rather than on the first command (it takes a few hundred milliseconds). */
+    /**
+     * Builds the validator and reads every command's constraints now rather than on the first command of each kind
+     * (the validator takes tens of milliseconds to build, and each command's constraints tens more on a JVM that has
+     * just started). Optional: call it while something else starts, such as the database.
+     */
     public static void warmUp() {
-        validator().getConstraintsForClass(NewHero.class);
+        for (Class<?> command : List.of(NewHero.class, HeroChanges.class, HeroQuery.class)) {
+            validator().getConstraintsForClass(command);
+        }
     }
 
     /**
