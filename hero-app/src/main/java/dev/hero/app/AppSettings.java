@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What Hero is started with: the configuration, strongest first, from system properties, environment variables
  * ({@code SERVER_PORT} for {@code server.port}, {@code HERO_DB_URL} for {@code hero.db.url}), the file named by
  * {@code hero.config} / {@code HERO_CONFIG} if one is (else {@code application.yaml} in the working directory, if there
- * is one), then {@code application.yaml} on the class path. This class reads the database keys; the web adapter reads
+ * is one), then the built-in {@link #DEFAULTS}. This class reads the database keys; the web adapter reads
  * {@code server.*} and {@code hero.http.*} itself. Every default is written once, in the code that owns the key.
  *
  * @param config         the whole configuration
@@ -53,13 +54,20 @@ record AppSettings(Config config, DatabaseSettings database, Duration idempotenc
     }
 
     /**
+     * The defaults that differ from Helidon's own, weakest of all sources: the tutorial's port (Helidon's default
+     * picks a free one). Every other default lives in the code that owns its key.
+     */
+    static final Map<String, String> DEFAULTS = Map.of("server.port", "8000");
+
+    /**
      * System properties and environment variables (the builder adds both, strongest first), then the file, then
-     * application.yaml on the class path. Named here rather than left to {@code Config.create()}, whose search for
-     * meta-configuration and profile files in every format was a tenth of the start-up (docs/performance.md, "Start-up").
+     * {@link #DEFAULTS}. Named here rather than left to {@code Config.create()}, whose search for meta-configuration
+     * and profile files in every format took a tenth of the start-up; the defaults are a map rather than a YAML file in
+     * the jar, so that no YAML parser loads unless the user's own file is YAML (docs/performance.md, "Start-up").
      */
     private static Config sources(Supplier<? extends ConfigSource> file) {
         return Config.builder()
-                .sources(file, ConfigSources.classpath("application.yaml").optional())
+                .sources(file, ConfigSources.create(DEFAULTS))
                 .build();
     }
 

@@ -56,7 +56,7 @@ class EndToEndTest {
         return AppSettings.from(Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .sources(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"))
+                .sources(ConfigSources.create(overrides), ConfigSources.create(AppSettings.DEFAULTS))
                 .build());
     }
 

@@ -64,4 +64,26 @@ class RuntimeImageIT extends MainJarIT {
             assertThat(files).as("nothing written in the working directory").isEmpty();
         }
     }
+
+    /**
+     * sqlite-jdbc copies its native library into the temporary directory at every start unless told where it lies
+     * (a write per start, and a failed start where /tmp is full or mounted noexec); the image carries it in
+     * {@code lib/sqlite} and loads it from there.
+     */
+    @Test
+    void givenATemporaryDirectory_whenTheImageStartsAndServes_thenNothingIsWrittenThere() throws Exception {
+        Path temporary = Files.createDirectory(elsewhere.resolve("tmp"));
+        Map<String, String> environment = Map.of("JDK_JAVA_OPTIONS", "-Djava.io.tmpdir=" + temporary);
+        try (HeroProcess hero = HeroProcess.startImage(environment, emptyDirectory, toolDirectory)) {
+            String base = hero.awaitBaseUri();
+            JsonNode created = json(send(base, "POST", "/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"Dive Wilson\"}"), 200);
+            assertThat(json(send(base, "GET", "/heroes/" + created.get("id").asLong(), null), 200)).isEqualTo(created);
+            try (var files = Files.list(temporary)) {
+                assertThat(files).as("files in java.io.tmpdir").isEmpty();
+            }
+            assertThat(hero.stop()).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(hero.output()).doesNotContain("Exception");
+        }
+        assertThat(HeroProcess.imageLauncher().getParent().resolveSibling("lib/sqlite")).isDirectoryContaining("glob:**/libsqlitejdbc.*");
+    }
 }
