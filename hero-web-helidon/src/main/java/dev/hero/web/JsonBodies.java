@@ -56,8 +56,8 @@ final class JsonBodies {
     }
 
     /**
-     * A sixteenth of the heap, and never less than one body of the largest size: with the runtime image's 64 MiB heap
-     * 4 MiB, four bodies of 1 MiB at once (a hero's body is a few dozen bytes).
+     * A sixteenth of the heap, and never less than one body of the largest size: with the runtime image's 40 MiB heap
+     * 2.5 MiB, two bodies of 1 MiB at once (a hero's body is a few dozen bytes).
      */
     static int budgetFor(long maxBodyBytes, long maxHeapBytes) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(maxBodyBytes + 1, maxHeapBytes / 16));

@@ -114,7 +114,9 @@ public final class CommandValidator {
             Validator validator = null;
             NoProviderFoundException missing = null;
             try {
+                // the commands' constraints are their annotations alone: no META-INF/validation.xml is looked for
                 validator = Validation.byDefaultProvider().configure()
+                        .ignoreXmlConfiguration()
                         .messageInterpolator(new TemplateAsIs())
                         .addValueExtractor(new FieldChangeValueExtractor())
                         .buildValidatorFactory()
