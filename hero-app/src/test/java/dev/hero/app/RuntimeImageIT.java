@@ -5,10 +5,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,5 +96,54 @@ class RuntimeImageIT extends MainJarIT {
             assertThat(hero.output()).doesNotContain("Exception");
         }
         assertThat(HeroProcess.imageLauncher().getParent().resolveSibling("lib/sqlite")).isDirectoryContaining("glob:**/libsqlitejdbc.*");
+    }
+
+    /**
+     * Each open connection holds heap even while its request is stalled; with the image's small heap a few thousand of
+     * them ran it out of memory (OutOfMemoryError, the listener dead). Helidon now stops accepting past a limit sized
+     * from the heap: the rest wait in the listen backlog, and the server answers as soon as they go.
+     */
+    @Test
+    void givenThousandsOfStalledConnections_whenTheyGo_thenTheImageStayedUpAndAnswers() throws Exception {
+        try (HeroProcess hero = HeroProcess.startImage(Map.of(), emptyDirectory, toolDirectory)) {
+            URI base = URI.create(hero.awaitBaseUri());
+            List<SocketChannel> stalled = new ArrayList<>();
+            int started = 0;
+            try (Selector selector = Selector.open()) {
+                for (int i = 0; i < 2_500; i++) {
+                    SocketChannel channel = SocketChannel.open();
+                    stalled.add(channel);
+                    channel.configureBlocking(false);
+                    channel.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+                    channel.register(selector, SelectionKey.OP_CONNECT);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (System.nanoTime() < deadline) {
+                    selector.select(100);
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        SocketChannel channel = (SocketChannel) key.channel();
+                        key.cancel();
+                        try {
+                            if (channel.finishConnect()) {
+                                channel.write(ByteBuffer.wrap("GET /heroes/ HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)));
+                                started++;
+                            }
+                        } catch (IOException e) {
+                            channel.close();
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+                assertThat(started).as("connections that sent half a request").isGreaterThan(1_000);
+                assertThat(ProcessHandle.of(hero.pid()).map(ProcessHandle::isAlive)).as("Hero is running").contains(true);
+            } finally {
+                for (SocketChannel channel : stalled) {
+                    channel.close();
+                }
+            }
+            assertThat(json(send(base.toString(), "GET", "/heroes/", null), 200).isArray()).isTrue();
+            assertThat(hero.stop()).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(hero.output()).doesNotContain("OutOfMemoryError");
+        }
     }
 }

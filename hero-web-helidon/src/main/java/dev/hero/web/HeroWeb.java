@@ -89,6 +89,9 @@ public final class HeroWeb {
         unlessConfigured("max-payload-size", () -> server.maxPayloadSize(limits.maxBodyBytes()));
         unlessConfigured("concurrency-limit",
                 () -> server.concurrencyLimit(FixedLimit.builder().permits(limits.concurrentRequests()).build()));
+        // each open connection holds ~15 KiB of heap even when idle or stalled mid-request: past this many, Helidon stops
+        // accepting, and new connections wait in the listen backlog until one closes, instead of the heap running out
+        unlessConfigured("max-tcp-connections", () -> server.maxTcpConnections(connectionLimit(Runtime.getRuntime().maxMemory())));
         // Helidon closes connections idle (or stalled in the request line) longer than this; it checks every quarter
         // of it, so a connection goes between 1 and 1.25 timeouts after its last byte
         unlessConfigured("idle-connection-timeout", () -> server.idleConnectionTimeout(limits.readTimeout())
@@ -204,6 +207,17 @@ public final class HeroWeb {
             throw new IllegalArgumentException(
                     "server.port (SERVER_PORT) must be a port number from 0 to 65535 (0 picks a free one), not '" + port + "'");
         }
+    }
+
+    /** Heap reserved per open connection by {@link #connectionLimit}: measured at ~15 KiB for a stalled request. */
+    static final int CONNECTION_HEAP_BYTES = 16 * 1024;
+
+    /**
+     * How many connections may be open at once: as many as a quarter of the heap holds at {@link #CONNECTION_HEAP_BYTES}
+     * each, at least 64 (640 with the runtime image's 40 MiB heap). Helidon's {@code server.max-tcp-connections} overrides it.
+     */
+    static int connectionLimit(long maxHeapBytes) {
+        return (int) Math.max(64, Math.min(Integer.MAX_VALUE, maxHeapBytes / 4 / CONNECTION_HEAP_BYTES));
     }
 
     private void unlessConfigured(String helidonKey, Runnable applyHeroLimit) {
