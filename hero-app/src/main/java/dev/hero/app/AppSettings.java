@@ -48,7 +48,7 @@ record AppSettings(Config config, DatabaseSettings database, Duration idempotenc
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException(CONFIG_FILE_PROPERTY + " (" + named(CONFIG_FILE_PROPERTY) + ") names "
                     + file.toAbsolutePath() + ", which is not a readable file: give the path of a YAML or .properties file, "
-                    + "or leave it unset to use application.yaml in the working directory");
+                    + "or leave it unset to use " + WORKING_DIRECTORY_FILE + " in the working directory");
         }
         return sources(ConfigSources.file(file));
     }
@@ -61,9 +61,9 @@ record AppSettings(Config config, DatabaseSettings database, Duration idempotenc
 
     /**
      * System properties and environment variables (the builder adds both, strongest first), then the file, then
-     * {@link #DEFAULTS}. Named here rather than left to {@code Config.create()}, whose search for meta-configuration
-     * and profile files in every format took a tenth of the start-up; the defaults are a map rather than a YAML file in
-     * the jar, so that no YAML parser loads unless the user's own file is YAML (docs/performance.md, "Start-up").
+     * {@link #DEFAULTS}: exactly the sources the README lists, where {@code Config.create()} would also read Helidon's
+     * meta-configuration and profile files. The defaults are a map rather than a YAML file in the jar, so that no YAML
+     * parser loads unless the user's own file is YAML (docs/performance.md, "Start-up, profiled and cut").
      */
     private static Config sources(Supplier<? extends ConfigSource> file) {
         return Config.builder()

@@ -58,7 +58,7 @@ public final class HeroServer implements AutoCloseable {
                     Clock.systemUTC());
             web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
             server = web.install(WebServer.builder().shutdownHook(false))
-                    .addFeature(Operations.observe(() -> opening.join()));
+                    .addFeature(Operations.observe(opening::join));
         } catch (RuntimeException | Error e) {
             opening.thenAccept(HeroDatabase::close);
             throw e;
