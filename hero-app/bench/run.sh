@@ -33,6 +33,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="$root/hero-app/bench"
+# shellcheck source=wait-ready.sh
+. "$bench/wait-ready.sh"
 reference="$root/../shared/reference"
 compare=0 limits=0 runs=1 startups=5 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000 hero_jvm_options="" use_jar=0
 while [ $# -gt 0 ]; do
@@ -123,20 +125,6 @@ sample_peak() {
 alive() {  # a running process, not a zombie
   local state; state="$(awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null || true)"
   [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
-}
-
-wait_ready() {  # port, pid: waits for a 200 on GET /heroes/, up to 60 s, polling every 10 ms
-  # with bash's own /dev/tcp and read, not a curl process per poll: a hundred process starts a second would
-  # take CPU from the server being timed on this 2-core machine
-  local i status
-  for i in $(seq 1 6000); do
-    kill -0 "$2" 2>/dev/null || return 1
-    status="$( (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /heroes/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n' >&3 \
-      && IFS= read -r line <&3 && echo "$line") 2>/dev/null || true)"
-    case "$status" in "HTTP/1."?" 200"*) return 0 ;; esac
-    sleep 0.01
-  done
-  return 1
 }
 
 start_hero() {  # dir port -> sets server_pid, startup_ms

@@ -11,6 +11,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=wait-ready.sh
+. "$root/hero-app/bench/wait-ready.sh"
 event=cpu build=1 hero_jvm_options=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,13 +49,7 @@ t0="$(now_ms)"
   exec "$root/hero-app/target/hero/bin/hero" >"$work/hero.log" 2>&1) &
 pid=$!
 ready=0
-for _ in $(seq 1 6000); do
-  status="$( (exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /heroes/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n' >&3 \
-    && IFS= read -r line <&3 && echo "$line") 2>/dev/null || true)"
-  case "$status" in "HTTP/1."?" 200"*) ready=1; break ;; esac
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.01
-done
+wait_ready "$port" "$pid" && ready=1
 elapsed=$(( $(now_ms) - t0 ))
 [ "$ready" = 1 ] || { echo "Hero did not answer; its log:" >&2; cat "$work/hero.log" >&2; exit 1; }
 read -r -a stat < "/proc/$pid/stat"

@@ -1,6 +1,7 @@
 package dev.hero.app;
 
 import dev.hero.domain.model.CommandValidator;
+import dev.hero.domain.model.HeroQuery;
 import dev.hero.domain.port.in.HeroUseCases;
 import dev.hero.domain.service.HeroService;
 import dev.hero.persistence.jooq.HeroDatabase;
@@ -33,8 +34,9 @@ public final class HeroServer implements AutoCloseable {
     /**
      * Migrates the database, then starts answering HTTP. The database opens (Flyway, the pools) on a thread of its own
      * while this one builds everything else: the validator, the JSON mapper, the metrics, the use cases over the
-     * database to be ({@link OpeningHeroes}) and the web server. The server listens only once the database is open
-     * (docs/performance.md, "Start-up").
+     * database to be ({@link OpeningHeroes}) and the web server. The server listens only once the database is open;
+     * what the first list request does not need (the create and update commands' constraints) is read after that, on a
+     * thread of its own, rather than before the first answer (docs/performance.md, "Start-up").
      */
     static HeroServer start(AppSettings settings) {
         long started = System.nanoTime();
@@ -52,7 +54,7 @@ public final class HeroServer implements AutoCloseable {
             // Helidon's own parts (metrics, the web server's features) read the global configuration: the one Hero
             // was started with, rather than a second one that Helidon would build itself
             Config.global(settings.config());
-            CommandValidator.warmUp();
+            CommandValidator.warmUp(HeroQuery.class);
             HeroWeb.warmUp();
             HeroUseCases heroes = new HeroService(Operations.timed(new OpeningHeroes(opening)), settings.idempotencyTtl(),
                     Clock.systemUTC());
@@ -74,10 +76,20 @@ public final class HeroServer implements AutoCloseable {
             WebServer webServer = HeroWeb.start(server);
             LOG.log(Level.INFO, "Hero listening on http://{0}:{1,number,#} with database {2}, started in {3,number,#} ms",
                     webServer.prototype().host(), webServer.port(), database.describe(), (System.nanoTime() - started) / 1_000_000);
+            Thread.ofPlatform().name("hero-warm-up").daemon().start(HeroServer::warmUpTheRest);
             return new HeroServer(database, web, webServer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The other commands' constraints, read once Hero answers, so that the first create or update does not wait for them. */
+    private static void warmUpTheRest() {
+        try {
+            CommandValidator.warmUp();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Reading the commands' constraints failed: " + e, e);
         }
     }
 

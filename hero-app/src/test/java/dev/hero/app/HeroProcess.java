@@ -69,7 +69,12 @@ final class HeroProcess implements AutoCloseable {
      * (only {@code pathDirectory}, which the caller fills), {@code SERVER_PORT=0} and the given environment on top.
      */
     static HeroProcess startImage(Map<String, String> environment, Path workingDirectory, Path pathDirectory) throws IOException {
-        Path launcher = imageLauncher();
+        return startImage(imageLauncher(), environment, workingDirectory, pathDirectory);
+    }
+
+    /** {@link #startImage(Map, Path, Path)} through this launcher, such as a symbolic link to the image's. */
+    static HeroProcess startImage(Path launcher, Map<String, String> environment, Path workingDirectory, Path pathDirectory)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString());
         builder.environment().keySet().removeIf(name -> name.equals("JAVA_HOME") || name.startsWith("JDK_JAVA_OPTIONS")
                 || name.equals("JAVA_TOOL_OPTIONS"));

@@ -37,10 +37,10 @@ class RuntimeImageIT extends MainJarIT {
     @TempDir
     Path elsewhere;
 
-    /** A PATH with the launcher's tools (readlink, dirname) and nothing else: no java, no JAVA_HOME. */
+    /** A PATH with the launcher's one tool (readlink, for a launcher started through a link) and nothing else: no java, no JAVA_HOME. */
     @BeforeEach
     void pathWithoutJava() throws Exception {
-        for (String tool : new String[] {"readlink", "dirname"}) {
+        for (String tool : new String[] {"readlink"}) {
             Path found = Path.of("/usr/bin", tool);
             Files.createSymbolicLink(toolDirectory.resolve(tool), Files.isExecutable(found) ? found : Path.of("/bin", tool));
         }
@@ -73,6 +73,21 @@ class RuntimeImageIT extends MainJarIT {
         assertThat(database).exists();
         try (var files = Files.list(emptyDirectory)) {
             assertThat(files).as("nothing written in the working directory").isEmpty();
+        }
+    }
+
+    @Test
+    void givenALinkToTheLauncherInAnotherDirectory_whenTheImageStartsThroughIt_thenItFindsItsJvmAndJarsAndServes() throws Exception {
+        Path bin = Files.createDirectories(elsewhere.resolve("usr/local/bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("hero"), HeroProcess.imageLauncher().toAbsolutePath());
+        try (HeroProcess hero = HeroProcess.startImage(link, Map.of("HERO_DB_URL", "jdbc:sqlite:" + elsewhere.resolve("linked.db")),
+                emptyDirectory, toolDirectory)) {
+            String base = hero.awaitBaseUri();
+            JsonNode created = json(send(base, "POST", "/heroes/", "{\"name\":\"Deadpond\",\"secret_name\":\"Dive Wilson\"}"), 200);
+            assertThat(json(send(base, "GET", "/heroes/" + created.get("id").asLong(), null), 200)).isEqualTo(created);
+            assertThat(ProcessHandle.of(hero.pid()).flatMap(handle -> handle.info().command())).as("the image's own JVM")
+                    .get().asString().startsWith(HeroProcess.imageLauncher().toAbsolutePath().getParent().toRealPath().toString());
+            assertThat(hero.stop()).as("exit code after SIGTERM").isIn(0, 143);
         }
     }
 

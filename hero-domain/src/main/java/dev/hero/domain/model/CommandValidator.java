@@ -47,7 +47,12 @@ public final class CommandValidator {
      * just started). Optional: call it while something else starts, such as the database.
      */
     public static void warmUp() {
-        for (Class<?> command : List.of(NewHero.class, HeroChanges.class, HeroQuery.class)) {
+        warmUp(NewHero.class, HeroChanges.class, HeroQuery.class);
+    }
+
+    /** {@link #warmUp()} for these commands alone, such as the one the first request of a kind needs. */
+    public static void warmUp(Class<?>... commands) {
+        for (Class<?> command : commands) {
             validator().getConstraintsForClass(command);
         }
     }
