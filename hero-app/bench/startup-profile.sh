@@ -48,10 +48,8 @@ t0="$(now_ms)"
   JDK_JAVA_OPTIONS="$hero_jvm_options -agentpath:$profiler=start,event=$event,interval=1ms,threads,file=$samples,collapsed" \
   exec "$root/hero-app/target/hero/bin/hero" >"$work/hero.log" 2>&1) &
 pid=$!
-ready=0
-wait_ready "$port" "$pid" && ready=1
+wait_ready "$port" "$pid" || { echo "Hero did not answer; its log:" >&2; cat "$work/hero.log" >&2; exit 1; }
 elapsed=$(( $(now_ms) - t0 ))
-[ "$ready" = 1 ] || { echo "Hero did not answer; its log:" >&2; cat "$work/hero.log" >&2; exit 1; }
 read -r -a stat < "/proc/$pid/stat"
 ticks="$(getconf CLK_TCK)"
 cpu_ms=$(( (stat[13] + stat[14]) * 1000 / ticks ))
