@@ -61,6 +61,10 @@ public final class HeroServer implements AutoCloseable {
             web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
             server = web.install(WebServer.builder().shutdownHook(false))
                     .addFeature(Operations.observe(opening::join));
+            if (!opening.isDone()) {
+                // this thread would only wait: meanwhile it does the part of the opening that needs no database
+                HeroDatabase.prepare();
+            }
         } catch (RuntimeException | Error e) {
             opening.thenAccept(HeroDatabase::close);
             throw e;

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.text.SimpleDateFormat;
+import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.LogManager;
 
@@ -17,6 +21,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Thread.ofPlatform().name("hero-jdk-init").daemon().start(Main::initializeSlowJdkClasses);
         configureLogging();
         Logger log = System.getLogger(Main.class.getName());
         // the hook is in place before the start: a SIGTERM that arrives while Hero starts waits for the start to end,
@@ -35,6 +40,23 @@ public final class Main {
             log.log(Level.ERROR, "Hero could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             log.log(Level.DEBUG, "Why Hero could not start", e);
             System.exit(1);
+        }
+    }
+
+    /**
+     * Initializes, on a thread of its own while the main thread configures logging, JDK classes that the start needs
+     * later and whose first use is slow in a JVM that has compiled nothing yet: {@code BigDecimal} (JDK 25 computes 5^65536
+     * as it initializes: 28 ms interpreted, on the main thread, where Helidon's service registry parses its metadata),
+     * the locale's number and date formats (Flyway's placeholders, the start's log line) and the runtime MXBean
+     * (Helidon's start log). Measured: docs/performance.md, "Start-up, third pass".
+     */
+    private static void initializeSlowJdkClasses() {
+        try {
+            BigDecimal.ONE.hashCode();
+            new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date());
+            ManagementFactory.getRuntimeMXBean().getUptime();
+        } catch (RuntimeException e) {
+            // only ahead of time: the code that needs these classes meets the same failure and reports it
         }
     }
 

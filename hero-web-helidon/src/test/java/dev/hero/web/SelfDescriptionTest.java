@@ -139,6 +139,27 @@ class SelfDescriptionTest {
     }
 
     @Test
+    void whenGetADocsFileAgainWithItsTag_thenNotModified_andWithAnotherTag_thenTheWholeFile() throws Exception {
+        byte[] webjar;
+        try (var in = getClass().getClassLoader().getResourceAsStream(SelfDescription.SWAGGER_UI_ROOT + "/swagger-ui.css")) {
+            webjar = in.readAllBytes();
+        }
+        Answer first = answer(client.get("/docs/swagger-ui.css").request());
+        String tag = first.headers().get("etag");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.contentType()).isEqualToIgnoringCase("text/css; charset=UTF-8");
+        assertThat(first.body()).isEqualTo(new String(webjar, StandardCharsets.UTF_8));
+        assertThat(tag).matches("\"[0-9a-f]+-" + webjar.length + "\"");
+        Answer again = answer(client.get("/docs/swagger-ui.css").header(HeaderNames.IF_NONE_MATCH, "W/" + tag).request());
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        Answer other = answer(client.get("/docs/swagger-ui.css").header(HeaderNames.IF_NONE_MATCH, "\"0-1\"").request());
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body()).hasSize(first.body().length());
+    }
+
+    @Test
     void whenGetAMissingDocsFile_thenNotFoundAsJson() {
         Answer missing = answer(client.get("/docs/missing.js").request());
 

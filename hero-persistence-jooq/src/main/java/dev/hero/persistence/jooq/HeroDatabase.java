@@ -5,6 +5,7 @@ import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.SQLDialect;
 import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.jooq.tools.jdbc.JDBCUtils;
 
 import java.time.Duration;
@@ -66,6 +67,18 @@ public final class HeroDatabase implements AutoCloseable {
             throw e;
         }
         return new HeroDatabase(store);
+    }
+
+    /**
+     * Does now, on the calling thread, the part of {@link #open}'s work that needs no database: loads jOOQ's SQL types
+     * (on its first use jOOQ registers every dialect's: some 60 ms of a start) and renders this adapter's statements.
+     * Optional, and safe from any thread at any time: a service that opens the database on one thread can call it on
+     * another that would otherwise wait for {@code open}, which then finds this work done (docs/performance.md,
+     * "Start-up, third pass").
+     */
+    public static void prepare() {
+        DSL.using(SQLDialect.SQLITE, jooqSettings());
+        JooqHeroes.prepare();
     }
 
     /** How long the start may wait for the count check's write, whatever {@code hero.db.timeout} a request gets. */

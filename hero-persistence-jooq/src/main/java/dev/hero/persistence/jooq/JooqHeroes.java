@@ -206,6 +206,11 @@ final class JooqHeroes implements Heroes {
         }, read);
     }
 
+    /** Nothing but this class's initialization, which renders its statements ({@link HeroDatabase#prepare()}). */
+    static void prepare() {
+        // the statements above rendered as the class initialized, before this call
+    }
+
     /**
      * Unquoted names and no schema, which SQLite and PostgreSQL both take as they are, so one text serves
      * both; keywords in capitals and columns without their table, as the SQL would be written by hand.
