@@ -33,10 +33,11 @@ public final class HeroServer implements AutoCloseable {
 
     /**
      * Migrates the database, then starts answering HTTP. The database opens (Flyway, the pools) on a thread of its own
-     * while this one builds everything else: the validator, the JSON mapper, the metrics, the use cases over the
-     * database to be ({@link OpeningHeroes}) and the web server. The server listens only once the database is open;
-     * what the first list request does not need (the create and update commands' constraints) is read after that, on a
-     * thread of its own, rather than before the first answer (docs/performance.md, "Start-up").
+     * while this one builds everything else: the validator, the metrics, the use cases over the database to be
+     * ({@link OpeningHeroes}) and the web server, then prepares what of the opening needs no database. The server
+     * listens only once the database is open; what the first list request does not need (the JSON shapes of a hero and
+     * of the errors, the create and update commands' constraints) is done after that, on a thread of its own, rather
+     * than before the first answer (docs/performance.md, "Start-up").
      */
     static HeroServer start(AppSettings settings) {
         long started = System.nanoTime();
@@ -55,7 +56,6 @@ public final class HeroServer implements AutoCloseable {
             // was started with, rather than a second one that Helidon would build itself
             Config.global(settings.config());
             CommandValidator.warmUp(HeroQuery.class);
-            HeroWeb.warmUp();
             HeroUseCases heroes = new HeroService(Operations.timed(new OpeningHeroes(opening)), settings.idempotencyTtl(),
                     Clock.systemUTC());
             web = HeroWeb.create(heroes, settings.config(), Operations.requestTelemetry());
@@ -88,12 +88,16 @@ public final class HeroServer implements AutoCloseable {
         }
     }
 
-    /** The other commands' constraints, read once Hero answers, so that the first create or update does not wait for them. */
+    /**
+     * What the first list of an empty table does not need, done once Hero answers rather than before: the JSON shapes
+     * of a hero and of the error answers, and the create and update commands' constraints.
+     */
     private static void warmUpTheRest() {
         try {
+            HeroWeb.warmUp();
             CommandValidator.warmUp();
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Reading the commands' constraints failed: " + e, e);
+            LOG.log(Level.ERROR, "Warming up after the start failed: " + e, e);
         }
     }
 
