@@ -76,6 +76,20 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void givenPrepareRunningOnAnotherThread_whenTheDatabaseOpens_thenItStoresAndReadsHeroes() throws Exception {
+        Path file = directory.resolve("prepared.db");
+        CompletableFuture<Void> preparing = CompletableFuture.runAsync(HeroDatabase::prepare);
+        HeroDatabase database = HeroDatabase.open(DatabaseSettings.of(TestDatabases.sqliteUrl(file)));
+        opened.add(database);
+        preparing.get(30, TimeUnit.SECONDS);
+        HeroDatabase.prepare();
+
+        Hero added = database.heroes().add(aHero().named("Deadpond").aged(30).build());
+
+        assertThat(database.heroes().findById(added.id())).contains(added);
+    }
+
+    @Test
     void givenAnExistingDatabase_whenOpenedAgain_thenNoMigrationRunsTwiceAndTheHeroesStay() throws Exception {
         Path file = directory.resolve("existing.db");
         HeroDatabase first = HeroDatabase.open(DatabaseSettings.of(TestDatabases.sqliteUrl(file)));

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Start-up of several builds of Hero (and the tutorial app), alternately (docs/performance.md, "Start-up, third pass").
+# From anywhere:
+#   bash hero-app/bench/startup-compare.sh [--rounds N] [--tutorial] LABEL=LAUNCHER[@JVM_OPTIONS] ...
+# Each round starts every variant once, in the order given, each on an empty directory with a fresh SQLite file, and
+# times it from process launch to the first 200 on GET /heroes/ by the same 10 ms poll as run.sh (wait-ready.sh);
+# it also reads the process's CPU time (user + system, all threads) at that moment. At the end: per variant the median
+# start-up and CPU time, then the median of the per-round ratios of each variant to the first one. On a machine whose
+# timings wander (a shared host), only alternating rounds like these say whether a change helped: many of them.
+#   LABEL=LAUNCHER            a runtime image's bin/hero (a copy of hero-app/target/hero elsewhere works too:
+#                             cp -a hero-app/target/hero /tmp/before before a change, then compare both)
+#   LABEL=LAUNCHER@OPTIONS    the same with JDK_JAVA_OPTIONS set, such as before=/tmp/before/bin/hero@-XX:+UseSerialGC
+#   --tutorial                also the tutorial app with 1 worker (../shared/reference, as run.sh --compare starts it)
+#   --rounds N                rounds (default 15)
+# Example: bash hero-app/bench/startup-compare.sh --rounds 30 --tutorial before=/tmp/before/bin/hero after=hero-app/target/hero/bin/hero
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=wait-ready.sh
+. "$root/hero-app/bench/wait-ready.sh"
+reference="$root/../shared/reference"
+venv="${VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/hero-reference-venv}"
+rounds=15 tutorial=0 variants=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds="$2"; shift ;;
+    --tutorial) tutorial=1 ;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;
+    *=*) variants+=("$1") ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ "${#variants[@]}" -gt 0 ] || { echo "give at least one LABEL=LAUNCHER (see --help)" >&2; exit 2; }
+if [ "$tutorial" = 1 ]; then
+  [ -x "$reference/start.sh" ] || { echo "--tutorial needs the tutorial app at $reference/start.sh" >&2; exit 1; }
+  if [ ! -x "$venv/bin/uvicorn" ]; then  # start.sh makes the venv the first time
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+    kill "$("$reference/start.sh" "$port" "$(mktemp -d)" 1)"
+  fi
+  variants+=("tutorial=")
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/hero-startup.XXXXXX")"
+pid=""
+trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+ticks="$(getconf CLK_TCK)"
+declare -A wall cpu
+
+for round in $(seq 1 "$rounds"); do
+  line="round $round:"
+  for variant in "${variants[@]}"; do
+    label="${variant%%=*}" spec="${variant#*=}"
+    launcher="${spec%%@*}" options=""
+    [ "$spec" != "$launcher" ] && options="${spec#*@}"
+    case "$launcher" in
+      /*|"") ;;
+      *) launcher="$PWD/$launcher" ;;  # the server starts in a directory of its own
+    esac
+    dir="$work/$label-$round"; mkdir -p "$dir"
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+    t0="$(date +%s%3N)"
+    if [ "$label" = tutorial ]; then
+      (cd "$dir" && exec "$venv/bin/uvicorn" main:app --app-dir "$reference" --host 127.0.0.1 --port "$port" --workers 1 \
+        --loop uvloop --http httptools --log-level warning --no-access-log >"$dir/server.log" 2>&1 </dev/null) &
+    else
+      (cd "$dir" && SERVER_PORT="$port" SERVER_HOST=127.0.0.1 HERO_DB_URL="jdbc:sqlite:$dir/hero.db" \
+        JDK_JAVA_OPTIONS="$options" exec "$launcher" >"$dir/server.log" 2>&1) &
+    fi
+    pid=$!
+    wait_ready "$port" "$pid" || { echo "$label did not start; its log:" >&2; cat "$dir/server.log" >&2; exit 1; }
+    ms=$(( $(date +%s%3N) - t0 ))
+    read -r -a stat < "/proc/$pid/stat"
+    cpu_ms=$(( (stat[13] + stat[14]) * 1000 / ticks ))
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+    wall[$label]+="$ms "; cpu[$label]+="$cpu_ms "
+    line+="  $label $ms ms (CPU $cpu_ms)"
+    rm -rf "$dir"
+  done
+  echo "$line"
+done
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+first="${variants[0]%%=*}"
+echo "medians of $rounds alternating rounds (start-up: launch to the first 200 on GET /heroes/; CPU: all threads until then)"
+for variant in "${variants[@]}"; do
+  label="${variant%%=*}"
+  read -r -a mine <<<"${wall[$label]}"; read -r -a base <<<"${wall[$first]}"
+  ratios=""
+  for i in "${!mine[@]}"; do ratios+="$(awk -v a="${mine[$i]}" -v b="${base[$i]}" 'BEGIN {printf "%.4f ", a / b}')"; done
+  printf '  %-12s start-up %5s ms   CPU %5s ms   per-round ratio to %s x%.2f\n' "$label" \
+    "$(echo "${wall[$label]}" | median)" "$(echo "${cpu[$label]}" | median)" "$first" "$(echo "$ratios" | median)"
+done
