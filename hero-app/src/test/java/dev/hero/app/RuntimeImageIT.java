@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +76,23 @@ class RuntimeImageIT extends MainJarIT {
         try (var files = Files.list(emptyDirectory)) {
             assertThat(files).as("nothing written in the working directory").isEmpty();
         }
+    }
+
+    @Test
+    void givenTheBuiltImage_whenItsJarsAreListed_thenTheyAreExactlyTheOnesHeroAppsManifestNames() throws Exception {
+        Path app = HeroProcess.imageLauncher().toAbsolutePath().getParent().getParent().resolve("app");
+        String classPath;
+        try (JarFile jar = new JarFile(app.resolve("hero-app.jar").toFile())) {
+            classPath = jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+        }
+        List<String> named = new ArrayList<>(List.of(classPath.strip().split("\\s+")));
+        List<String> present = new ArrayList<>();
+        try (var files = Files.list(app.resolve("libs"))) {
+            files.forEach(file -> present.add("libs/" + file.getFileName()));
+        }
+
+        assertThat(present).as("app/libs of the image (a jar of an earlier build left behind would show here)")
+                .containsExactlyInAnyOrderElementsOf(named);
     }
 
     @Test
