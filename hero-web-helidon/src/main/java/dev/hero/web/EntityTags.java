@@ -76,6 +76,11 @@ final class EntityTags {
 
     /** Whether {@code If-None-Match} is there and matches the hero (weak comparison, or {@code *}): then a GET is a 304. */
     static boolean noneMatchFails(Headers headers, Hero hero) {
+        return noneMatchFails(headers, opaque(hero.id(), hero.version()));
+    }
+
+    /** The same for any representation whose strong tag is {@code current} (its quotes taken off). */
+    static boolean noneMatchFails(Headers headers, String current) {
         if (!headers.contains(IF_NONE_MATCH)) {
             return false;
         }
@@ -83,7 +88,6 @@ final class EntityTags {
         if (tags == null) {
             return false;
         }
-        String current = opaque(hero.id(), hero.version());
         return tags.stream().anyMatch(tag -> tag == Tag.ANY || tag.opaque().equals(current));
     }
 

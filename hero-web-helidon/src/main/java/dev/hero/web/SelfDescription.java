@@ -13,7 +13,6 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -38,12 +37,12 @@ final class SelfDescription {
                 .get(docs + "/hero-docs.js", bytes(docsScript, JAVASCRIPT))
                 .get(docs + "/swagger-ui-bundle.js", new WebjarFile("swagger-ui-bundle.js", JAVASCRIPT))
                 .get(docs + "/swagger-ui-standalone-preset.js", new WebjarFile("swagger-ui-standalone-preset.js", JAVASCRIPT))
-                .get(docs + "/swagger-ui.css", new WebjarFile("swagger-ui.css", "text/css; charset=UTF-8"))
+                .get(docs + "/swagger-ui.css", new WebjarFile("swagger-ui.css", CSS))
                 .get(docs + "/favicon-32x32.png", new WebjarFile("favicon-32x32.png", "image/png"))
                 // the webjar's other files, as Helidon serves a class path directory
                 .register(docs, StaticContentService.builder(SWAGGER_UI_ROOT)
                         .contentType("js", MediaTypes.create(JAVASCRIPT))
-                        .contentType("css", MediaTypes.create("text/css; charset=UTF-8"))
+                        .contentType("css", MediaTypes.create(CSS))
                         .build());
     }
 
@@ -52,6 +51,7 @@ final class SelfDescription {
      * decoded it wrongly ("Invalid regular expression") and the page stayed blank (seen by DocsPageBrowserTest).
      */
     private static final String JAVASCRIPT = "text/javascript; charset=UTF-8";
+    private static final String CSS = "text/css; charset=UTF-8";
 
     /**
      * One of the files the /docs page loads, read from the webjar into memory on its first request and answered from
@@ -72,20 +72,17 @@ final class SelfDescription {
             this.contentType = contentType;
         }
 
+        /** The file's bytes and its strong entity tag, quotes taken off. */
         private record Loaded(byte[] content, String tag) {
         }
 
         @Override
         public void handle(ServerRequest request, ServerResponse response) {
             Loaded file = loaded();
-            response.header(HeaderNames.ETAG, file.tag());
-            if (request.headers().contains(HeaderNames.IF_NONE_MATCH)) {
-                List<EntityTags.Tag> tags = EntityTags.parse(request.headers().get(HeaderNames.IF_NONE_MATCH).values());
-                String opaque = file.tag().substring(1, file.tag().length() - 1);
-                if (tags != null && tags.stream().anyMatch(tag -> tag == EntityTags.Tag.ANY || opaque.equals(tag.opaque()))) {
-                    response.status(Status.NOT_MODIFIED_304).send();
-                    return;
-                }
+            response.header(HeaderNames.ETAG, "\"" + file.tag() + "\"");
+            if (EntityTags.noneMatchFails(request.headers(), file.tag())) {
+                response.status(Status.NOT_MODIFIED_304).send();
+                return;
             }
             response.header(HeaderNames.CONTENT_TYPE, contentType);
             response.send(file.content());
@@ -97,10 +94,10 @@ final class SelfDescription {
                 synchronized (this) {
                     file = loaded;
                     if (file == null) {
-                        byte[] content = read(SelfDescription.class.getClassLoader(), SWAGGER_UI_ROOT + "/" + name);
+                        byte[] content = read(SWAGGER_UI_ROOT + "/" + name);
                         CRC32C crc = new CRC32C();
                         crc.update(content);
-                        file = new Loaded(content, "\"" + Long.toHexString(crc.getValue()) + "-" + content.length + "\"");
+                        file = new Loaded(content, Long.toHexString(crc.getValue()) + "-" + content.length);
                         loaded = file;
                     }
                 }
@@ -117,11 +114,11 @@ final class SelfDescription {
     }
 
     private static byte[] resource(String name) {
-        return read(SelfDescription.class.getClassLoader(), "dev/hero/web/" + name);
+        return read("dev/hero/web/" + name);
     }
 
-    private static byte[] read(ClassLoader loader, String path) {
-        try (InputStream in = loader.getResourceAsStream(path)) {
+    private static byte[] read(String path) {
+        try (InputStream in = SelfDescription.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing class path resource " + path);
             }

@@ -5,7 +5,6 @@ import dev.hero.domain.port.out.HeroesUnavailableException;
 import org.jooq.SQLDialect;
 import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.jooq.tools.jdbc.JDBCUtils;
 
 import java.time.Duration;
@@ -77,7 +76,6 @@ public final class HeroDatabase implements AutoCloseable {
      * "Start-up, third pass").
      */
     public static void prepare() {
-        DSL.using(SQLDialect.SQLITE, jooqSettings());
         JooqHeroes.prepare();
     }
 

@@ -206,7 +206,10 @@ final class JooqHeroes implements Heroes {
         }, read);
     }
 
-    /** Nothing but this class's initialization, which renders its statements ({@link HeroDatabase#prepare()}). */
+    /**
+     * Nothing but this class's initialization, which renders its statements and with them loads jOOQ's SQL types
+     * ({@link HeroDatabase#prepare()}).
+     */
     static void prepare() {
         // the statements above rendered as the class initialized, before this call
     }
