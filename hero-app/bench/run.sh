@@ -35,6 +35,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="$root/hero-app/bench"
 # shellcheck source=wait-ready.sh
 . "$bench/wait-ready.sh"
+# shellcheck source=load-rows.sh
+. "$bench/load-rows.sh"
 reference="$root/../shared/reference"
 compare=0 limits=0 runs=1 startups=5 duration=10 warmup=5 build=1 threads=2 conns=32 rows=1000 hero_jvm_options="" use_jar=0
 while [ $# -gt 0 ]; do
@@ -152,7 +154,7 @@ start_tutorial() {  # dir port -> sets server_pid, startup_ms (start.sh polls ev
   # So one worker creates the (empty) table first; the measured start is the 2-worker one on that database.
   first="$("$reference/start.sh" "$port" "$dir" 1)"
   stop_server "$first"
-  load_rows "$dir/database.db"
+  timed_load_rows "$dir/database.db"
   t0="$(now_ms)"
   server_pid="$("$reference/start.sh" "$port" "$dir" 2)"
   startup_ms=$(( $(now_ms) - t0 ))
@@ -218,20 +220,9 @@ stop_server() {
   kill -KILL "$1" 2>/dev/null || true
 }
 
-load_rows() {  # sqlite-file: the same $rows heroes into either app's table, with plain SQL, the server stopped
+timed_load_rows() {  # sqlite-file: $rows heroes (load-rows.sh), timed
   local t0; t0="$(now_ms)"
-  python3 - "$1" "$rows" <<'PY' || { echo "loading $rows heroes into $1 failed" >&2; exit 1; }
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-with db:
-    db.execute("""INSERT INTO hero (name, age, secret_name)
-        WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < ?)
-        SELECT 'Hero ' || n, CASE WHEN n % 20 = 0 THEN NULL ELSE n % 100 END, 'Secret ' || n FROM i""", (int(sys.argv[2]),))
-    count = db.execute("SELECT count(*) FROM hero").fetchone()[0]
-db.close()
-if count != int(sys.argv[2]):
-    sys.exit(f"expected {sys.argv[2]} heroes, found {count}")
-PY
+  load_rows "$1" "$rows"
   printf '  loaded %s heroes into %s in %s ms\n' "$rows" "${1#$work/}" $(( $(now_ms) - t0 ))
 }
 
@@ -270,7 +261,7 @@ bench_app() {  # run kind(hero|tutorial)
   port="$(free_port)"; dir="$work/$kind-$run"
   local attempt
   if [ "$kind" = hero ]; then  # a first start migrates the empty database; the rows go in with Hero stopped
-    start_hero "$dir" "$port"; stop_server "$server_pid"; load_rows "$dir/hero.db"
+    start_hero "$dir" "$port"; stop_server "$server_pid"; timed_load_rows "$dir/hero.db"
   fi
   for attempt in 1 2 3; do
     if [ "$kind" = hero ]; then start_hero "$dir" "$port"; else start_tutorial "$dir" "$port"; fi

@@ -14,6 +14,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,6 +95,27 @@ class RuntimeImageIT extends MainJarIT {
 
         assertThat(present).as("app/libs of the image (a jar of an earlier build left behind would show here)")
                 .containsExactlyInAnyOrderElementsOf(named);
+    }
+
+    /**
+     * docs/deployment.md tells people who bring their own JVM which options to pass to {@code java -jar} to run as the
+     * image does: the options the image bakes in (jlink's --add-options, kept in its java.base module), all of them.
+     */
+    @Test
+    void givenTheBuiltImage_whenItsBakedJvmOptionsAreRead_thenTheyAreTheOnesDeploymentMdGivesForJavaJar() throws Exception {
+        Path home = HeroProcess.imageLauncher().toAbsolutePath().getParent().getParent();
+        String baked;
+        try (FileSystem image = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", home.toString()))) {
+            baked = Files.readString(image.getPath("/modules/java.base/jdk/internal/vm/options")).strip();
+        }
+        Path deployment = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "deployment.md");
+        List<String> documented = Files.readAllLines(deployment).stream().map(String::strip)
+                .filter(line -> line.startsWith("java -XX:") && line.endsWith(" -jar hero-app/target/hero-app.jar"))
+                .map(line -> line.substring("java ".length(), line.length() - " -jar hero-app/target/hero-app.jar".length()))
+                .toList();
+
+        assertThat(baked).as("the image's JVM options").startsWith("-XX:");
+        assertThat(documented).as("docs/deployment.md's java -jar line with the image's options").containsExactly(baked);
     }
 
     @Test
