@@ -18,6 +18,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=wait-ready.sh
 . "$root/hero-app/bench/wait-ready.sh"
+# shellcheck source=variants.sh
+. "$root/hero-app/bench/variants.sh"
 reference="$root/../shared/reference"
 venv="${VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/hero-reference-venv}"
 rounds=15 tutorial=0 variants=()
@@ -50,13 +52,7 @@ declare -A wall cpu
 for round in $(seq 1 "$rounds"); do
   line="round $round:"
   for variant in "${variants[@]}"; do
-    label="${variant%%=*}" spec="${variant#*=}"
-    launcher="${spec%%@*}" options=""
-    [ "$spec" != "$launcher" ] && options="${spec#*@}"
-    case "$launcher" in
-      /*|"") ;;
-      *) launcher="$PWD/$launcher" ;;  # the server starts in a directory of its own
-    esac
+    variant "$variant"
     dir="$work/$label-$round"; mkdir -p "$dir"
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
     t0="$(date +%s%3N)"
@@ -80,14 +76,11 @@ for round in $(seq 1 "$rounds"); do
   echo "$line"
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 first="${variants[0]%%=*}"
 echo "medians of $rounds alternating rounds (start-up: launch to the first 200 on GET /heroes/; CPU: all threads until then)"
 for variant in "${variants[@]}"; do
   label="${variant%%=*}"
-  read -r -a mine <<<"${wall[$label]}"; read -r -a base <<<"${wall[$first]}"
-  ratios=""
-  for i in "${!mine[@]}"; do ratios+="$(awk -v a="${mine[$i]}" -v b="${base[$i]}" 'BEGIN {printf "%.4f ", a / b}')"; done
   printf '  %-12s start-up %5s ms   CPU %5s ms   per-round ratio to %s x%.2f\n' "$label" \
-    "$(echo "${wall[$label]}" | median)" "$(echo "${cpu[$label]}" | median)" "$first" "$(echo "$ratios" | median)"
+    "$(echo "${wall[$label]}" | median)" "$(echo "${cpu[$label]}" | median)" "$first" \
+    "$(median_ratio "${wall[$label]}" "${wall[$first]}")"
 done

@@ -20,6 +20,8 @@ bench="$root/hero-app/bench"
 . "$bench/wait-ready.sh"
 # shellcheck source=load-rows.sh
 . "$bench/load-rows.sh"
+# shellcheck source=variants.sh
+. "$bench/variants.sh"
 rounds=5 window=5 rows=1000 scenarios="get page create mix" variants=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,10 +57,7 @@ start() {  # label launcher options dir port
   wait_ready "$5" "$started" || { echo "$1 did not start; its log:" >&2; cat "$4/server.log" >&2; exit 1; }
 }
 for variant in "${variants[@]}"; do
-  label="${variant%%=*}" spec="${variant#*=}"
-  launcher="${spec%%@*}" options=""
-  [ "$spec" != "$launcher" ] && options="${spec#*@}"
-  case "$launcher" in /*) ;; *) launcher="$PWD/$launcher" ;; esac
+  variant "$variant"
   dir="$work/$label"; mkdir -p "$dir"
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   start "$label" "$launcher" "$options" "$dir" "$port"  # creates the schema
@@ -94,16 +93,12 @@ for round in $(seq 1 "$rounds"); do
   echo "$line"
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 first="${variants[0]%%=*}"
 echo "medians of $rounds alternating rounds of ${window} s per scenario and variant (requests/s; ratio per round to $first)"
 for scenario in $scenarios; do
   for variant in "${variants[@]}"; do
     label="${variant%%=*}"
-    read -r -a mine <<<"${rps[$label.$scenario]}"; read -r -a base <<<"${rps[$first.$scenario]}"
-    ratios=""
-    for i in "${!mine[@]}"; do ratios+="$(awk -v a="${mine[$i]}" -v b="${base[$i]}" 'BEGIN {printf "%.4f ", a / b}')"; done
     printf '  %-10s %-12s %8s req/s   x%.2f\n' "$scenario" "$label" "$(echo "${rps[$label.$scenario]}" | median)" \
-      "$(echo "$ratios" | median)"
+      "$(median_ratio "${rps[$label.$scenario]}" "${rps[$first.$scenario]}")"
   done
 done
