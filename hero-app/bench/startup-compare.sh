@@ -37,7 +37,7 @@ done
 if [ "$tutorial" = 1 ]; then
   [ -x "$reference/start.sh" ] || { echo "--tutorial needs the tutorial app at $reference/start.sh" >&2; exit 1; }
   if [ ! -x "$venv/bin/uvicorn" ]; then  # start.sh makes the venv the first time
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+    port="$(free_port)"
     kill "$("$reference/start.sh" "$port" "$(mktemp -d)" 1)"
   fi
   variants+=("tutorial=")
@@ -54,7 +54,7 @@ for round in $(seq 1 "$rounds"); do
   for variant in "${variants[@]}"; do
     variant "$variant"
     dir="$work/$label-$round"; mkdir -p "$dir"
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+    port="$(free_port)"
     t0="$(date +%s%3N)"
     if [ "$label" = tutorial ]; then
       (cd "$dir" && exec "$venv/bin/uvicorn" main:app --app-dir "$reference" --host 127.0.0.1 --port "$port" --workers 1 \

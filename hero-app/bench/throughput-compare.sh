@@ -59,7 +59,7 @@ start() {  # label launcher options dir port
 for variant in "${variants[@]}"; do
   variant "$variant"
   dir="$work/$label"; mkdir -p "$dir"
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+  port="$(free_port)"
   start "$label" "$launcher" "$options" "$dir" "$port"  # creates the schema
   kill -TERM "$started"; wait "$started" 2>/dev/null || true
   load_rows "$dir/hero.db" "$rows"

@@ -13,6 +13,9 @@ variant() {
   esac
 }
 
+# a TCP port free on 127.0.0.1 now, for the next server to listen on
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
 # median of the numbers on standard input, separated by spaces or lines
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 

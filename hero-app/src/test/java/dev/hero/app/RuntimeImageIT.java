@@ -109,9 +109,10 @@ class RuntimeImageIT extends MainJarIT {
             baked = Files.readString(image.getPath("/modules/java.base/jdk/internal/vm/options")).strip();
         }
         Path deployment = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "deployment.md");
+        String java = "java ", jar = " -jar hero-app/target/hero-app.jar";
         List<String> documented = Files.readAllLines(deployment).stream().map(String::strip)
-                .filter(line -> line.startsWith("java -XX:") && line.endsWith(" -jar hero-app/target/hero-app.jar"))
-                .map(line -> line.substring("java ".length(), line.length() - " -jar hero-app/target/hero-app.jar".length()))
+                .filter(line -> line.startsWith(java + "-XX:") && line.endsWith(jar))
+                .map(line -> line.substring(java.length(), line.length() - jar.length()))
                 .toList();
 
         assertThat(baked).as("the image's JVM options").startsWith("-XX:");
